@@ -1,1 +1,69 @@
-"""fasterapi-core."""
+"""fasterapi-core: the FasterAPI application, its requests, responses, parameters and DI."""
+
+from .applications import DependencyOverrides, Faster, http_exception_response
+from .background import BackgroundTask, BackgroundTasks
+from .concurrency import run_in_threadpool
+from .datastructures import URL, Address, Headers, QueryParams, State
+from .dependencies import SecurityScopes
+from .exceptions import (
+    FasterAPIError,
+    HTTPException,
+    RequestValidationError,
+    ResponseValidationError,
+    WebSocketException,
+)
+from .middleware_base import Middleware
+from .params import Body, Cookie, Depends, File, Form, Header, Path, Query, Security
+from .requests import HTTPConnection, Request
+from .responses import (
+    HTMLResponse,
+    JSONResponse,
+    ORJSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    UJSONResponse,
+)
+from .routing import APIRoute, APIRouter, FasterRouter
+
+__all__ = [
+    "URL",
+    "APIRoute",
+    "APIRouter",
+    "Address",
+    "BackgroundTask",
+    "BackgroundTasks",
+    "Body",
+    "Cookie",
+    "DependencyOverrides",
+    "Depends",
+    "Faster",
+    "FasterAPIError",
+    "FasterRouter",
+    "File",
+    "Form",
+    "HTMLResponse",
+    "HTTPConnection",
+    "HTTPException",
+    "Header",
+    "Headers",
+    "JSONResponse",
+    "Middleware",
+    "ORJSONResponse",
+    "Path",
+    "PlainTextResponse",
+    "Query",
+    "QueryParams",
+    "RedirectResponse",
+    "Request",
+    "RequestValidationError",
+    "Response",
+    "ResponseValidationError",
+    "Security",
+    "SecurityScopes",
+    "State",
+    "UJSONResponse",
+    "WebSocketException",
+    "http_exception_response",
+    "run_in_threadpool",
+]

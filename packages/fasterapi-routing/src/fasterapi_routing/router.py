@@ -208,7 +208,7 @@ class Router:
         if node is not None:
             assert node.routes is not None
             route = node.routes[method]
-            return Match(MatchStatus.FULL, route, dict(zip(route.template.param_names, values)))
+            return Match(MatchStatus.FULL, route, dict(zip(route.template.param_names, values, strict=False)))
         if partial is not None and partial.routes:
             return Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(partial.routes))
         return None

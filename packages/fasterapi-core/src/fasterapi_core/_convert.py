@@ -1,0 +1,143 @@
+"""Converters from request text (path, query, header, cookie values) to annotated Python types.
+
+Built once per parameter at registration; each is a plain callable ``str -> value`` that raises
+``ValueError``/``msgspec.ValidationError`` on bad input.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import enum
+import types
+import typing
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import msgspec
+
+__all__ = ["is_scalar", "is_sequence", "scalar_converter", "type_label"]
+
+_TRUE = frozenset({"true", "1", "yes", "on", "y", "t"})
+_FALSE = frozenset({"false", "0", "no", "off", "n", "f"})
+_SCALARS = (
+    str,
+    int,
+    float,
+    bool,
+    bytes,
+    decimal.Decimal,
+    uuid.UUID,
+    datetime.datetime,
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+)
+_SEQUENCES = (list, set, frozenset, tuple)
+
+
+def _strip_optional(tp: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1 and len(typing.get_args(tp)) == 2:
+            return args[0], True
+    return tp, False
+
+
+def _base(tp: Any) -> Any:
+    tp, _ = _strip_optional(tp)
+    if typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+        tp, _ = _strip_optional(tp)
+    return tp
+
+
+def is_scalar(tp: Any) -> bool:
+    """True for types a single URL/header value can carry (str, int, enum, Literal, date, ...)."""
+    tp = _base(tp)
+    if tp is Any or tp is typing.Any:
+        return True
+    if typing.get_origin(tp) is typing.Literal:
+        return True
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return all(is_scalar(arg) for arg in typing.get_args(tp) if arg is not type(None))
+    return isinstance(tp, type) and (issubclass(tp, _SCALARS) or issubclass(tp, enum.Enum))
+
+
+def is_sequence(tp: Any) -> bool:
+    """True for ``list[T]``/``set[T]``/``tuple[T, ...]`` of scalars (repeated query/header values)."""
+    tp = _base(tp)
+    origin = typing.get_origin(tp) or tp
+    if origin not in _SEQUENCES:
+        return False
+    args = typing.get_args(tp)
+    return all(is_scalar(arg) for arg in args if arg is not Ellipsis)
+
+
+def type_label(tp: Any) -> str | None:
+    """The short name used to pick FastAPI's error type (``int`` -> ``int_parsing``)."""
+    tp = _base(tp)
+    if typing.get_origin(tp) is typing.Literal:
+        return "enum"
+    if not isinstance(tp, type):
+        return None
+    if issubclass(tp, bool):
+        return "bool"
+    if issubclass(tp, enum.Enum):
+        return "enum"
+    for label, kind in (
+        ("int", int),
+        ("float", float),
+        ("uuid", uuid.UUID),
+        ("datetime", datetime.datetime),
+        ("date", datetime.date),
+        ("time", datetime.time),
+        ("decimal", decimal.Decimal),
+    ):
+        if issubclass(tp, kind):
+            return label
+    return None
+
+
+def _parse_bool(value: str) -> bool:
+    lowered = value.lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ValueError(f"{value!r} is not a boolean")
+
+
+def scalar_converter(tp: Any, meta: msgspec.Meta | None = None) -> Callable[[str], Any]:
+    """A ``str -> value`` function for ``tp``, checking ``meta`` constraints with msgspec."""
+    target = tp if meta is None else typing.Annotated[tp, meta]
+    base, _ = _strip_optional(tp)
+    if meta is None:
+        if base is str or base is Any:
+            return _identity
+        if base is bool:
+            return _parse_bool
+        if base is int:
+            return _parse_int
+    if base is bool:
+        return _parse_bool
+
+    def convert(value: str) -> Any:
+        return msgspec.convert(value, target, strict=False)
+
+    return convert
+
+
+def _identity(value: str) -> str:
+    return value
+
+
+def _parse_int(value: str) -> int:
+    if value.isdigit() and value.isascii():
+        return int(value)
+    stripped = value[1:] if value[:1] in "+-" else value
+    if stripped.isdigit() and stripped.isascii():
+        return int(value)
+    raise ValueError(f"{value!r} is not an integer")

@@ -1,0 +1,46 @@
+"""JSON encoding shared by responses and the route planner (one msgspec encoder, built once)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import decimal
+import enum
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import msgspec
+
+__all__ = ["encode_json", "json_encoder", "to_builtins"]
+
+
+def _enc_hook(obj: Any) -> Any:
+    """Types msgspec does not encode natively, made JSON-friendly the way FastAPI does."""
+    if isinstance(obj, decimal.Decimal):
+        return float(obj)
+    if isinstance(obj, (set, frozenset)):
+        return list(obj)
+    if isinstance(obj, bytes):
+        return obj.decode("utf-8", "replace")
+    if isinstance(obj, datetime.timedelta):
+        return obj.total_seconds()
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+    to_dict = getattr(obj, "model_dump", None) or getattr(obj, "dict", None)
+    if callable(to_dict):
+        return to_dict()
+    if isinstance(obj, (uuid.UUID, datetime.date, datetime.time)):
+        return str(obj)
+    raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+
+
+json_encoder = msgspec.json.Encoder(enc_hook=_enc_hook, decimal_format="number")
+encode_json: Callable[[Any], bytes] = json_encoder.encode
+
+
+def to_builtins(obj: Any) -> Any:
+    """Plain dicts/lists/scalars, as FastAPI's ``jsonable_encoder`` gives."""
+    return msgspec.to_builtins(obj, enc_hook=_enc_hook)

@@ -1,0 +1,265 @@
+"""Executing a ``Dependant`` plan for one request: extract, convert, call dependencies.
+
+Kept flat on purpose: this is the request hot path. All decisions that can be made from the
+signature were made by ``dependencies.get_dependant`` at registration.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from typing import Any
+
+import anyio.to_thread
+import msgspec
+
+from ._errors import body_error, conversion_error, missing_error
+from .background import BackgroundTasks
+from .dependencies import Dependant, ParamPlan, SecurityScopes
+from .requests import ClientDisconnect, HTTPConnection, Request, _parse_cookies
+from .responses import Response
+
+__all__ = ["RequestContext", "call_endpoint", "solve"]
+
+
+class RequestContext:
+    """Per-request state shared by every dependency: parsed inputs, cache, exit stack."""
+
+    __slots__ = (
+        "background",
+        "body",
+        "cache",
+        "connection",
+        "cookies",
+        "errors",
+        "exit_stack",
+        "headers",
+        "overrides",
+        "path_params",
+        "query",
+        "receive",
+        "response",
+        "scope",
+    )
+
+    def __init__(self, scope: dict[str, Any], receive: Any, path_params: dict[str, Any]) -> None:
+        self.scope = scope
+        self.receive = receive
+        self.path_params = path_params
+        self.query: dict[str, list[str]] | None = None
+        self.headers: dict[str, list[str]] | None = None
+        self.cookies: dict[str, str] | None = None
+        self.body: bytes | None = None
+        self.cache: dict[Any, Any] = {}
+        self.errors: list[dict[str, Any]] = []
+        self.connection: HTTPConnection | None = None
+        self.response: Response | None = None
+        self.background: BackgroundTasks | None = None
+        self.exit_stack: contextlib.AsyncExitStack | None = None
+        app = scope.get("app")
+        self.overrides: Any = getattr(app, "dependency_overrides", None) or None
+
+    def get_connection(self) -> HTTPConnection:
+        if self.connection is None:
+            self.connection = Request(self.scope, self.receive)
+        return self.connection
+
+    def get_query(self) -> dict[str, list[str]]:
+        if self.query is None:
+            from .datastructures import parse_query_string
+
+            query: dict[str, list[str]] = {}
+            for key, value in parse_query_string(self.scope.get("query_string", b"")):
+                query.setdefault(key, []).append(value)
+            self.query = query
+        return self.query
+
+    def get_headers(self) -> dict[str, list[str]]:
+        if self.headers is None:
+            headers: dict[str, list[str]] = {}
+            for key, value in self.scope.get("headers", ()):
+                headers.setdefault(key.decode("latin-1").lower(), []).append(value.decode("latin-1"))
+            self.headers = headers
+        return self.headers
+
+    def get_cookies(self) -> dict[str, str]:
+        if self.cookies is None:
+            values = self.get_headers().get("cookie")
+            self.cookies = _parse_cookies("; ".join(values)) if values else {}
+        return self.cookies
+
+
+def _extract(
+    plans: list[ParamPlan], source: dict[str, Any], loc: str, values: dict[str, Any], errors: list[Any]
+) -> None:
+    for plan in plans:
+        raw = source.get(plan.alias)
+        if raw is None:
+            if plan.required:
+                errors.append(missing_error((loc, plan.alias)))
+            else:
+                values[plan.name] = plan.default_value()
+            continue
+        if plan.is_sequence:
+            value = raw if isinstance(raw, list) else [raw]
+        elif isinstance(raw, list):
+            value = raw[-1] if loc == "query" else raw[0]
+        else:
+            value = raw
+        try:
+            values[plan.name] = plan.convert(value)
+        except (ValueError, TypeError, msgspec.ValidationError) as exc:
+            errors.append(conversion_error((loc, plan.alias), value, exc, plan.type_label))
+
+
+async def read_body(ctx: RequestContext) -> bytes:
+    if ctx.body is None:
+        connection = ctx.get_connection()
+        if isinstance(connection, Request):
+            ctx.body = await connection.body()
+        else:
+            ctx.body = b""
+    return ctx.body
+
+
+async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
+    """The keyword arguments for ``dependant.call``; problems go to ``ctx.errors``."""
+    values: dict[str, Any] = {}
+    errors = ctx.errors
+    for sub in dependant.dependencies:
+        sub_dependant = sub.dependant
+        if ctx.overrides is not None:
+            sub_dependant = _overridden(ctx, sub_dependant)
+        key = sub_dependant.cache_key
+        if sub.use_cache and key in ctx.cache:
+            values_value = ctx.cache[key]
+        else:
+            before = len(errors)
+            kwargs = await solve(sub_dependant, ctx)
+            if len(errors) != before:
+                continue
+            values_value = await call_dependency(sub_dependant, kwargs, ctx)
+            if sub.use_cache:
+                ctx.cache[key] = values_value
+        if sub.name is not None:
+            values[sub.name] = values_value
+    if dependant.path_params:
+        _extract(dependant.path_params, ctx.path_params, "path", values, errors)
+    if dependant.query_params:
+        _extract(dependant.query_params, ctx.get_query(), "query", values, errors)
+    if dependant.header_params:
+        _extract(dependant.header_params, ctx.get_headers(), "header", values, errors)
+    if dependant.cookie_params:
+        _extract(dependant.cookie_params, ctx.get_cookies(), "cookie", values, errors)
+    if dependant.form_params:
+        from ._forms import extract_form
+
+        await extract_form(dependant.form_params, ctx, values)
+    if dependant.body is not None:
+        await _extract_body(dependant, ctx, values)
+    for name, kind in dependant.specials:
+        if kind == "connection":
+            values[name] = ctx.get_connection()
+        elif kind == "response":
+            if ctx.response is None:
+                ctx.response = Response()
+                ctx.response.status_code = 0
+            values[name] = ctx.response
+        elif kind == "background":
+            if ctx.background is None:
+                ctx.background = BackgroundTasks()
+            values[name] = ctx.background
+        elif kind == "security_scopes":
+            values[name] = SecurityScopes(dependant.security_scopes)
+    return values
+
+
+async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[str, Any]) -> None:
+    plan = dependant.body
+    assert plan is not None
+    try:
+        body = await read_body(ctx)
+    except ClientDisconnect:
+        ctx.errors.append({"type": "client_disconnected", "loc": ["body"], "msg": "Client disconnected", "input": None})
+        return
+    if not body:
+        if plan.required:
+            ctx.errors.append(missing_error(("body",)))
+        else:
+            for name, _, _, field in plan.params:
+                values[name] = field.default_factory() if field.default_factory else field.default
+        return
+    content_type = ""
+    for value in ctx.get_headers().get("content-type", ()):
+        content_type = value
+    if content_type and "json" not in content_type.split(";", 1)[0]:
+        ctx.errors.append(
+            {
+                "type": "model_attributes_type",
+                "loc": ["body"],
+                "msg": "Input should be a valid dictionary or object to extract fields from",
+                "input": body.decode("utf-8", "replace"),
+            }
+        )
+        return
+    try:
+        decoded = plan.decoder.decode(body)
+    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+        prefix: tuple[Any, ...] = ("body",)
+        ctx.errors.append(body_error(prefix, exc))
+        return
+    if not plan.embed:
+        values[plan.params[0][0]] = decoded
+        return
+    for name, alias, _, _ in plan.params:
+        values[name] = getattr(decoded, alias)
+
+
+def _overridden(ctx: RequestContext, dependant: Dependant) -> Dependant:
+    replacement = ctx.overrides.get(dependant.call)
+    if replacement is None:
+        return dependant
+    app = ctx.scope.get("app")
+    planner = getattr(app, "_override_dependant", None)
+    if planner is None:
+        return dependant
+    result: Dependant = planner(replacement, dependant)
+    return result
+
+
+async def call_dependency(dependant: Dependant, kwargs: dict[str, Any], ctx: RequestContext) -> Any:
+    call = dependant.call
+    assert call is not None
+    if dependant.is_async_gen:
+        stack = _exit_stack(ctx)
+        return await stack.enter_async_context(contextlib.asynccontextmanager(call)(**kwargs))
+    if dependant.is_gen:
+        stack = _exit_stack(ctx)
+        manager = contextlib.contextmanager(call)(**kwargs)
+        value = await anyio.to_thread.run_sync(manager.__enter__)
+        stack.push_async_exit(_threaded_exit(manager))
+        return value
+    return await call_endpoint(dependant, kwargs)
+
+
+def _threaded_exit(manager: Any) -> Any:
+    async def exit_in_thread(exc_type: Any, exc: Any, tb: Any) -> bool:
+        result: bool = await anyio.to_thread.run_sync(manager.__exit__, exc_type, exc, tb)
+        return result
+
+    return exit_in_thread
+
+
+def _exit_stack(ctx: RequestContext) -> contextlib.AsyncExitStack:
+    if ctx.exit_stack is None:
+        ctx.exit_stack = contextlib.AsyncExitStack()
+    return ctx.exit_stack
+
+
+async def call_endpoint(dependant: Dependant, kwargs: dict[str, Any]) -> Any:
+    """Await async callables; run sync ones in a worker thread, never on the event loop."""
+    call = dependant.call
+    assert call is not None
+    if dependant.is_coroutine:
+        return await call(**kwargs)
+    return await anyio.to_thread.run_sync(functools.partial(call, **kwargs))

@@ -1,0 +1,48 @@
+"""Work to do after the response has been sent."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import anyio.to_thread
+
+__all__ = ["BackgroundTask", "BackgroundTasks"]
+
+
+class BackgroundTask:
+    """One call to make later: async functions are awaited, sync ones run in a worker thread."""
+
+    def __init__(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.func = func
+        self.args = args
+        self.kwargs = kwargs
+        self.is_async = inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(
+            getattr(func, "__call__", None)  # noqa: B004 - callable instances with async __call__
+        )
+
+    async def __call__(self) -> None:
+        if self.is_async:
+            await self.func(*self.args, **self.kwargs)
+        else:
+            await anyio.to_thread.run_sync(functools.partial(self.func, *self.args, **self.kwargs))
+
+    async def run(self) -> None:
+        """The ``faster-api-web`` spelling of ``await task()``."""
+        await self()
+
+
+class BackgroundTasks(BackgroundTask):
+    """An ordered list of tasks; inject it as a parameter and ``add_task`` to it."""
+
+    def __init__(self, tasks: list[BackgroundTask] | None = None) -> None:
+        self.tasks: list[BackgroundTask] = list(tasks or [])
+
+    def add_task(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.tasks.append(BackgroundTask(func, *args, **kwargs))
+
+    async def __call__(self) -> None:
+        for task in self.tasks:
+            await task()

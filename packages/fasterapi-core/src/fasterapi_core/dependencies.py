@@ -1,0 +1,355 @@
+"""Planning: read a handler's (or dependency's) signature once and turn it into a ``Dependant``.
+
+Nothing here runs per request; ``_solver.py`` executes the plans this module builds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import msgspec
+
+from ._convert import is_scalar, is_sequence, scalar_converter, type_label
+from .background import BackgroundTasks
+from .exceptions import FasterAPIError
+from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
+from .requests import HTTPConnection
+from .responses import Response
+
+__all__ = ["BodyPlan", "Dependant", "ParamPlan", "SecurityScopes", "SubDependency", "get_dependant"]
+
+
+class SecurityScopes:
+    """The OAuth2 scopes required by every ``Security(...)`` on the way to this dependency."""
+
+    def __init__(self, scopes: list[str] | None = None) -> None:
+        self.scopes: list[str] = list(scopes or [])
+
+    @property
+    def scope_str(self) -> str:
+        return " ".join(self.scopes)
+
+
+class ParamPlan:
+    """How to fetch and convert one path/query/header/cookie/form parameter."""
+
+    __slots__ = (
+        "alias",
+        "annotation",
+        "convert",
+        "default",
+        "default_factory",
+        "field",
+        "is_sequence",
+        "name",
+        "required",
+        "source",
+        "type_label",
+    )
+
+    def __init__(self, name: str, source: str, annotation: Any, field: Param) -> None:
+        self.name = name
+        self.source = source
+        self.annotation = annotation
+        self.field = field
+        alias = field.alias or name
+        if source == "header" and field.alias is None and field.convert_underscores:
+            alias = name.replace("_", "-")
+        self.alias = alias.lower() if source == "header" else alias
+        self.default = field.default
+        self.default_factory = field.default_factory
+        self.required = field.required
+        self.is_sequence = is_sequence(annotation)
+        self.type_label = type_label(_sequence_item(annotation) if self.is_sequence else annotation)
+        meta = _meta_for(field)
+        if self.is_sequence:
+            item = _sequence_item(annotation)
+            item_convert = scalar_converter(item, meta)
+            container = typing.get_origin(_unwrap_optional(annotation)) or list
+
+            def convert_many(values: list[str]) -> Any:
+                items = [item_convert(v) for v in values]
+                return items if container is list else container(items)
+
+            self.convert: Callable[[Any], Any] = convert_many
+        else:
+            self.convert = scalar_converter(annotation, meta)
+
+    def default_value(self) -> Any:
+        if self.default_factory is not None:
+            return self.default_factory()
+        return self.default
+
+
+@dataclasses.dataclass(slots=True)
+class BodyPlan:
+    """How to decode the JSON body: whole into one parameter, or embedded by name into several."""
+
+    params: list[tuple[str, str, Any, Param]]  # (name, alias, annotation, field)
+    embed: bool
+    decoder: msgspec.json.Decoder[Any]
+    required: bool
+    media_type: str = "application/json"
+    is_form: bool = False
+
+
+@dataclasses.dataclass(slots=True)
+class SubDependency:
+    name: str | None
+    dependant: Dependant
+    use_cache: bool
+
+
+@dataclasses.dataclass(slots=True, eq=False)
+class Dependant:
+    """The plan for calling one callable with values taken from the request."""
+
+    call: Callable[..., Any] | None
+    path_params: list[ParamPlan] = dataclasses.field(default_factory=list)
+    query_params: list[ParamPlan] = dataclasses.field(default_factory=list)
+    header_params: list[ParamPlan] = dataclasses.field(default_factory=list)
+    cookie_params: list[ParamPlan] = dataclasses.field(default_factory=list)
+    form_params: list[ParamPlan] = dataclasses.field(default_factory=list)
+    body: BodyPlan | None = None
+    dependencies: list[SubDependency] = dataclasses.field(default_factory=list)
+    #: (parameter name, kind) where kind is "connection", "response", "background", "security_scopes".
+    specials: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    is_coroutine: bool = False
+    is_async_gen: bool = False
+    is_gen: bool = False
+    security_scopes: list[str] = dataclasses.field(default_factory=list)
+    use_cache: bool = True
+    #: True when something in this tree is a generator dependency (needs an exit stack).
+    needs_exit_stack: bool = False
+    #: True when something in this tree reads the body or wants the connection object.
+    needs_body: bool = False
+
+    @property
+    def cache_key(self) -> tuple[Any, tuple[str, ...]]:
+        return (self.call, tuple(sorted(self.security_scopes)))
+
+    def all_params(self) -> list[ParamPlan]:
+        return [*self.path_params, *self.query_params, *self.header_params, *self.cookie_params, *self.form_params]
+
+
+def _unwrap_optional(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def _sequence_item(tp: Any) -> Any:
+    args = typing.get_args(_unwrap_optional(tp))
+    return args[0] if args else str
+
+
+def _meta_for(field: Param) -> msgspec.Meta | None:
+    kwargs = {
+        key: value
+        for key, value in (
+            ("gt", field.gt),
+            ("ge", field.ge),
+            ("lt", field.lt),
+            ("le", field.le),
+            ("min_length", field.min_length),
+            ("max_length", field.max_length),
+            ("pattern", field.pattern),
+        )
+        if value is not None
+    }
+    return msgspec.Meta(**kwargs) if kwargs else None  # type: ignore[call-overload]
+
+
+def _is_call_coroutine(call: Any) -> bool:
+    if inspect.iscoroutinefunction(call):
+        return True
+    if not inspect.isfunction(call) and not inspect.isclass(call):
+        dunder = getattr(call, "__call__", None)  # noqa: B004 - callable instances
+        return inspect.iscoroutinefunction(dunder)
+    return False
+
+
+def _is_gen(call: Any, check: Callable[[Any], bool]) -> bool:
+    if check(call):
+        return True
+    if not inspect.isfunction(call) and not inspect.isclass(call):
+        return check(getattr(call, "__call__", None))  # noqa: B004
+    return False
+
+
+def _type_hints(call: Any) -> dict[str, Any]:
+    target = call
+    if inspect.isclass(call):
+        target = call.__init__
+    elif not (inspect.isfunction(call) or inspect.ismethod(call)) and callable(call):
+        target = call.__call__
+    try:
+        return typing.get_type_hints(target, include_extras=True)
+    except NameError as exc:
+        name = getattr(call, "__qualname__", repr(call))
+        raise FasterAPIError(
+            f"cannot resolve the type hints of {name}: {exc}. Define the type before the route is registered "
+            "(or import it at module level)."
+        ) from exc
+
+
+def _signature(call: Any) -> inspect.Signature:
+    try:
+        return inspect.signature(call)
+    except (TypeError, ValueError) as exc:
+        raise FasterAPIError(f"cannot read the signature of {call!r}: {exc}") from exc
+
+
+def _split_annotated(annotation: Any) -> tuple[Any, list[Any]]:
+    if typing.get_origin(annotation) is typing.Annotated:
+        args = typing.get_args(annotation)
+        return args[0], list(args[1:])
+    return annotation, []
+
+
+def _is_special(annotation: Any) -> str | None:
+    tp = _unwrap_optional(annotation)
+    if not isinstance(tp, type):
+        return None
+    if issubclass(tp, HTTPConnection):
+        return "connection"
+    if issubclass(tp, Response):
+        return "response"
+    if issubclass(tp, BackgroundTasks):
+        return "background"
+    if issubclass(tp, SecurityScopes):
+        return "security_scopes"
+    return None
+
+
+def get_dependant(
+    call: Callable[..., Any],
+    *,
+    path_param_names: frozenset[str] | tuple[str, ...] = (),
+    use_cache: bool = True,
+    security_scopes: list[str] | None = None,
+    _stack: tuple[Any, ...] = (),
+) -> Dependant:
+    """Plan ``call``: classify each parameter once, recursively for ``Depends`` (cycles raise)."""
+    if call in _stack:
+        chain = " -> ".join(getattr(c, "__qualname__", repr(c)) for c in (*_stack, call))
+        raise FasterAPIError(f"circular dependency: {chain}")
+    hints = _type_hints(call)
+    signature = _signature(call)
+    dependant = Dependant(
+        call=call,
+        is_coroutine=_is_call_coroutine(call),
+        is_async_gen=_is_gen(call, inspect.isasyncgenfunction),
+        is_gen=_is_gen(call, inspect.isgeneratorfunction),
+        security_scopes=list(security_scopes or []),
+        use_cache=use_cache,
+    )
+    if dependant.is_async_gen or dependant.is_gen:
+        dependant.needs_exit_stack = True
+    body_params: list[tuple[str, str, Any, Param]] = []
+    for name, parameter in signature.parameters.items():
+        if parameter.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
+            continue
+        annotation = hints.get(name, parameter.annotation)
+        if annotation is inspect.Parameter.empty:
+            annotation = Any
+        base, metadata = _split_annotated(annotation)
+        markers = [m for m in metadata if isinstance(m, (Param, Depends))]
+        default = parameter.default
+        if isinstance(default, (Param, Depends)):
+            if markers:
+                raise FasterAPIError(f"{name!r} of {call!r}: give the marker in Annotated or as the default, not both")
+            marker: Param | Depends | None = default
+            default = inspect.Parameter.empty
+        else:
+            marker = markers[-1] if markers else None
+        if isinstance(marker, Depends):
+            sub_call = marker.dependency if marker.dependency is not None else base
+            if sub_call is None or sub_call is Any:
+                raise FasterAPIError(f"Depends() on {name!r} needs a callable or a class annotation")
+            scopes = [*dependant.security_scopes, *(marker.scopes if isinstance(marker, Security) else [])]
+            sub = get_dependant(
+                sub_call,
+                path_param_names=path_param_names,
+                use_cache=marker.use_cache,
+                security_scopes=scopes,
+                _stack=(*_stack, call),
+            )
+            dependant.dependencies.append(SubDependency(name, sub, marker.use_cache))
+            dependant.needs_exit_stack |= sub.needs_exit_stack
+            dependant.needs_body |= sub.needs_body
+            continue
+        special = _is_special(base)
+        if special is not None and marker is None:
+            dependant.specials.append((name, special))
+            continue
+        if marker is not None:
+            # Annotated[T, Query()] = default: the Python default wins when the marker has none.
+            field = marker
+            if default is not inspect.Parameter.empty and field.default is MISSING and field.default_factory is None:
+                field = _copy_with_default(field, default)
+        else:
+            field_default = MISSING if default is inspect.Parameter.empty else default
+            if name in path_param_names:
+                field = Path(field_default)
+            elif is_scalar(base):
+                field = Query(field_default)
+            else:
+                field = Body(field_default)
+        if isinstance(field, Path) or (marker is None and name in path_param_names):
+            if name not in path_param_names:
+                raise FasterAPIError(f"path parameter {name!r} of {call!r} is not in the route's path")
+            dependant.path_params.append(ParamPlan(name, "path", base, field))
+        elif isinstance(field, (Form, File)):
+            dependant.form_params.append(ParamPlan(name, field.source, base, field))
+            dependant.needs_body = True
+        elif isinstance(field, Body):
+            body_params.append((name, field.alias or name, annotation if not metadata else base, field))
+            dependant.needs_body = True
+        elif isinstance(field, Header):
+            dependant.header_params.append(ParamPlan(name, "header", base, field))
+        elif isinstance(field, Cookie):
+            dependant.cookie_params.append(ParamPlan(name, "cookie", base, field))
+        else:
+            if not (is_scalar(base) or is_sequence(base)):
+                raise FasterAPIError(
+                    f"query parameter {name!r} of {call!r} has type {base!r}, which a query string cannot carry"
+                )
+            dependant.query_params.append(ParamPlan(name, "query", base, field))
+    if body_params:
+        dependant.body = _plan_body(body_params)
+    return dependant
+
+
+def _copy_with_default(field: Param, default: Any) -> Param:
+    clone = object.__new__(type(field))
+    clone.__dict__.update(field.__dict__)
+    clone.default = default
+    return clone
+
+
+def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
+    embed = len(params) > 1 or bool(params[0][3].embed)
+    if not embed:
+        _, _, annotation, field = params[0]
+        required = field.required
+        target = annotation if required else annotation | None
+        return BodyPlan(params, False, msgspec.json.Decoder(target), required, field.media_type or "application/json")
+    fields: list[Any] = []
+    for _, alias, annotation, field in params:
+        if field.required:
+            fields.append((alias, annotation))
+        elif field.default_factory is not None:
+            fields.append((alias, annotation, msgspec.field(default_factory=field.default_factory)))
+        else:
+            fields.append((alias, annotation, field.default))
+    struct = msgspec.defstruct("Body", fields, kw_only=True)
+    required = any(field.required for *_, field in params)
+    return BodyPlan(params, True, msgspec.json.Decoder(struct), required)

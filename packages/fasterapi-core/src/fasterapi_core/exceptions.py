@@ -1,0 +1,76 @@
+"""Exceptions that handlers and dependencies raise to produce error responses."""
+
+from __future__ import annotations
+
+import http
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "FasterAPIError",
+    "HTTPException",
+    "RequestValidationError",
+    "ResponseValidationError",
+    "ValidationException",
+    "WebSocketException",
+]
+
+
+class FasterAPIError(RuntimeError):
+    """A mistake in how the application is put together (raised at registration)."""
+
+
+class HTTPException(Exception):
+    """Stop handling and answer ``status_code`` with ``{"detail": detail}``.
+
+    ``detail`` defaults to the standard reason phrase, as in FastAPI/Starlette.
+    """
+
+    def __init__(self, status_code: int = 500, detail: Any = None, headers: Mapping[str, str] | None = None) -> None:
+        if detail is None:
+            try:
+                detail = http.HTTPStatus(status_code).phrase
+            except ValueError:
+                detail = ""
+        self.status_code = status_code
+        self.detail = detail
+        self.headers = dict(headers) if headers is not None else None
+        super().__init__(status_code, detail)
+
+    def __str__(self) -> str:
+        return f"{self.status_code}: {self.detail}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code!r}, detail={self.detail!r})"
+
+
+class WebSocketException(Exception):
+    """Close the WebSocket with ``code`` (and ``reason``) from an endpoint or dependency."""
+
+    def __init__(self, code: int, reason: str | None = None) -> None:
+        self.code = code
+        self.reason = reason or ""
+        super().__init__(code, self.reason)
+
+
+class ValidationException(Exception):
+    """Base of the validation errors; ``errors()`` is the list of FastAPI-shaped error dicts."""
+
+    def __init__(self, errors: Sequence[Any]) -> None:
+        self._errors = list(errors)
+        super().__init__(self._errors)
+
+    def errors(self) -> list[Any]:
+        return self._errors
+
+
+class RequestValidationError(ValidationException):
+    """The request did not validate: answered with 422 and ``{"detail": errors}``."""
+
+    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
+        super().__init__(errors)
+        self.body = body
+
+
+class ResponseValidationError(ValidationException):
+    """The handler returned something its ``response_model`` rejects: a server bug, answered with 500."""

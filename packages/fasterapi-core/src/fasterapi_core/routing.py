@@ -1,0 +1,392 @@
+"""Routes as core serves them: ``APIRoute`` compiles a handler once; ``FasterRouter`` collects them."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import inspect
+import typing
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import msgspec
+
+from fasterapi_routing import Route, Router
+
+from ._encoding import encode_json, json_encoder
+from ._solver import RequestContext, call_endpoint, solve
+from .dependencies import Dependant, SubDependency, get_dependant
+from .exceptions import RequestValidationError, ResponseValidationError
+from .params import Depends
+from .responses import JSONResponse, Response
+
+__all__ = ["APIRoute", "FasterRouter", "APIRouter"]
+
+_JSON_HEADERS_CACHE: dict[int, list[tuple[bytes, bytes]]] = {}
+
+
+class APIRoute(Route):
+    """A route whose handler, parameters and return encoding are planned at construction."""
+
+    __slots__ = (
+        "_dependant",
+        "_encode_result",
+        "_has_params",
+        "_response_type",
+        "dependant",
+        "handle",
+        "response_class",
+        "response_model",
+        "status_code",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        endpoint: Any,
+        *,
+        methods: Any = None,
+        name: str | None = None,
+        options: Any = None,
+    ) -> None:
+        super().__init__(path, endpoint, methods=methods, name=name, options=options)
+        opts = self.options
+        if "WEBSOCKET" in self.methods:
+            from ._websocket_support import compile_websocket_route
+
+            compile_websocket_route(self)
+            return
+        self.dependant = self._plan(endpoint, opts)
+        self.status_code: int | None = opts.get("status_code")
+        self.response_class: type[Response] = opts.get("response_class") or JSONResponse
+        self.response_model = self._response_model(endpoint, opts)
+        self._has_params = bool(
+            self.dependant.dependencies
+            or self.dependant.all_params()
+            or self.dependant.body is not None
+            or self.dependant.specials
+        )
+        self.handle = self._handle
+
+    def _plan(self, endpoint: Any, opts: dict[str, Any]) -> Dependant:
+        dependant = get_dependant(endpoint, path_param_names=frozenset(self.template.param_names))
+        extra: list[Depends] = list(opts.get("dependencies") or ())
+        if extra:
+            planned = []
+            for marker in extra:
+                call = marker.dependency
+                if call is None:
+                    raise TypeError("route dependencies need a callable: Depends(callable)")
+                sub = get_dependant(
+                    call,
+                    path_param_names=frozenset(self.template.param_names),
+                    use_cache=marker.use_cache,
+                    security_scopes=list(getattr(marker, "scopes", []) or []),
+                )
+                planned.append(SubDependency(None, sub, marker.use_cache))
+                dependant.needs_exit_stack |= sub.needs_exit_stack
+                dependant.needs_body |= sub.needs_body
+            dependant.dependencies[:0] = planned
+        return dependant
+
+    @staticmethod
+    def _response_model(endpoint: Any, opts: dict[str, Any]) -> Any:
+        if "response_model" in opts:
+            model = opts["response_model"]
+            return None if model is None else model
+        try:
+            hints = typing.get_type_hints(endpoint, include_extras=True)
+        except Exception:
+            return None
+        annotation = hints.get("return")
+        if annotation is None or annotation is type(None) or annotation is Any:
+            return None
+        if inspect.isclass(annotation) and issubclass(annotation, Response):
+            return None
+        origin = typing.get_origin(annotation)
+        if origin is typing.Union and any(
+            inspect.isclass(a) and issubclass(a, Response) for a in typing.get_args(annotation)
+        ):
+            return None
+        return annotation
+
+    async def _handle(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+        dependant = self.dependant
+        if not self._has_params:
+            result = await call_endpoint(dependant, {})
+            await self._send_result(result, None, scope, receive, send)
+            return
+        ctx = RequestContext(scope, receive, path_params)
+        try:
+            kwargs = await solve(dependant, ctx)
+            if ctx.errors:
+                raise RequestValidationError(ctx.errors, body=ctx.body)
+            result = await call_endpoint(dependant, kwargs)
+        except BaseException as exc:
+            if ctx.exit_stack is not None:
+                await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
+            raise
+        try:
+            await self._send_result(result, ctx, scope, receive, send)
+        finally:
+            if ctx.exit_stack is not None:
+                await ctx.exit_stack.aclose()
+
+    async def _send_result(
+        self, result: Any, ctx: RequestContext | None, scope: dict[str, Any], receive: Any, send: Any
+    ) -> None:
+        if isinstance(result, Response):
+            response = result
+            if ctx is not None:
+                _merge_sub_response(response, ctx)
+            await response(scope, receive, send)
+            return
+        if self.response_model is not None:
+            result = _shape(result, self.response_model, self.options)
+        status = self.status_code or 200
+        if ctx is not None and ctx.response is not None and ctx.response.status_code:
+            status = ctx.response.status_code
+        if self.response_class is JSONResponse and (ctx is None or (ctx.response is None and ctx.background is None)):
+            body = encode_json(result)
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": status,
+                    "headers": [
+                        (b"content-length", str(len(body)).encode()),
+                        (b"content-type", b"application/json"),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+            return
+        response = self.response_class(result, status_code=status)
+        if ctx is not None:
+            _merge_sub_response(response, ctx)
+        await response(scope, receive, send)
+
+
+def _merge_sub_response(response: Response, ctx: RequestContext) -> None:
+    sub = ctx.response
+    if sub is not None:
+        if sub.status_code:
+            response.status_code = sub.status_code
+        for key, value in sub.raw_headers:
+            if key in (b"content-length", b"content-type"):
+                continue
+            response.raw_headers.append((key, value))
+    if ctx.background is not None and ctx.background.tasks:
+        if response.background is None:
+            response.background = ctx.background
+        else:
+            from .background import BackgroundTasks
+
+            response.background = BackgroundTasks([response.background, *ctx.background.tasks])
+
+
+def _shape(result: Any, model: Any, options: dict[str, Any]) -> Any:
+    """Validate and shape a return value against ``response_model`` (a server bug if it fails)."""
+    try:
+        if isinstance(model, type) and isinstance(result, model) and not options.get("response_model_exclude_none"):
+            shaped = result
+        else:
+            shaped = msgspec.convert(
+                result if not _is_struct_like(result) else msgspec.to_builtins(result, enc_hook=_enc),
+                model,
+                from_attributes=True,
+                strict=False,
+            )
+    except msgspec.ValidationError as exc:
+        raise ResponseValidationError(
+            [{"type": "value_error", "loc": ["response"], "msg": str(exc), "input": None}]
+        ) from exc
+    include = options.get("response_model_include")
+    exclude = options.get("response_model_exclude")
+    exclude_none = options.get("response_model_exclude_none")
+    if include or exclude or exclude_none:
+        data = msgspec.to_builtins(shaped, enc_hook=_enc)
+        if isinstance(data, dict):
+            if include:
+                data = {k: v for k, v in data.items() if k in include}
+            if exclude:
+                data = {k: v for k, v in data.items() if k not in exclude}
+            if exclude_none:
+                data = {k: v for k, v in data.items() if v is not None}
+        return data
+    return shaped
+
+
+def _is_struct_like(value: Any) -> bool:
+    return isinstance(value, msgspec.Struct) or (dataclasses.is_dataclass(value) and not isinstance(value, type))
+
+
+def _enc(obj: Any) -> Any:
+    return msgspec.json.decode(json_encoder.encode(obj))
+
+
+HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
+
+
+class FasterRouter(Router):
+    """Collects routes with decorators; ``prefix``, ``tags`` and ``dependencies`` apply to each."""
+
+    route_class = APIRoute
+
+    def __init__(
+        self,
+        prefix: str = "",
+        tags: Sequence[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        *,
+        responses: dict[int | str, Any] | None = None,
+        default_response_class: type[Response] | None = None,
+        redirect_slashes: bool = True,
+        deprecated: bool | None = None,
+        include_in_schema: bool = True,
+    ) -> None:
+        super().__init__(redirect_slashes=redirect_slashes)
+        if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
+            raise ValueError(f"prefix {prefix!r} must start with '/' and must not end with '/'")
+        self.prefix = prefix
+        self.tags = list(tags or [])
+        self.dependencies = list(dependencies or [])
+        self.responses = dict(responses or {})
+        self.default_response_class = default_response_class
+        self.deprecated = deprecated
+        self.include_in_schema = include_in_schema
+
+    def merge_options(self, outer: Any, inner: Any) -> dict[str, Any]:
+        merged = {**outer, **inner}
+        merged["tags"] = [*outer.get("tags", ()), *inner.get("tags", ())]
+        merged["dependencies"] = [*outer.get("dependencies", ()), *inner.get("dependencies", ())]
+        merged["responses"] = {**outer.get("responses", {}), **inner.get("responses", {})}
+        if inner.get("response_class") is None and outer.get("response_class") is not None:
+            merged["response_class"] = outer["response_class"]
+        if outer.get("deprecated") and inner.get("deprecated") is None:
+            merged["deprecated"] = True
+        if outer.get("include_in_schema") is False:
+            merged["include_in_schema"] = False
+        return merged
+
+    def add_api_route(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        *,
+        methods: Sequence[str] | None = None,
+        name: str | None = None,
+        **options: Any,
+    ) -> APIRoute:
+        """Register ``endpoint``; keyword options are FastAPI's (status_code, response_model, tags, ...)."""
+        full_path = self.prefix + path if self.prefix else path
+        if self.prefix and path == "/":
+            full_path = self.prefix
+        options["tags"] = [*self.tags, *(options.get("tags") or ())]
+        options["dependencies"] = [*self.dependencies, *(options.get("dependencies") or ())]
+        options["responses"] = {**self.responses, **(options.get("responses") or {})}
+        if options.get("response_class") is None and self.default_response_class is not None:
+            options["response_class"] = self.default_response_class
+        if options.get("deprecated") is None and self.deprecated is not None:
+            options["deprecated"] = self.deprecated
+        if not self.include_in_schema:
+            options["include_in_schema"] = False
+        route = self.add_route(full_path, endpoint, methods=methods or ["GET"], name=name, options=options)
+        assert isinstance(route, APIRoute)
+        return route
+
+    def api_route(
+        self, path: str, *, methods: Sequence[str] | None = None, name: str | None = None, **options: Any
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.add_api_route(path, func, methods=methods, name=name, **options)
+            return func
+
+        return decorator
+
+    def _method(
+        self, method: str, path: str, options: dict[str, Any]
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        name = options.pop("name", None)
+        return self.api_route(path, methods=[method], name=name, **options)
+
+    def get(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self._method("GET", path, options)
+
+    def post(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self._method("POST", path, options)
+
+    def put(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self._method("PUT", path, options)
+
+    def patch(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self._method("PATCH", path, options)
+
+    def delete(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self._method("DELETE", path, options)
+
+    def head(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self._method("HEAD", path, options)
+
+    def options(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self._method("OPTIONS", path, options)
+
+    def trace(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self._method("TRACE", path, options)
+
+    def websocket(
+        self, path: str, name: str | None = None, *, dependencies: Sequence[Depends] | None = None, **options: Any
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register a WebSocket endpoint (served by the ``fasterapi-ws`` package)."""
+
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.add_websocket_route(path, func, name=name, dependencies=dependencies, **options)
+            return func
+
+        return decorator
+
+    def add_websocket_route(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        name: str | None = None,
+        *,
+        dependencies: Sequence[Depends] | None = None,
+        **options: Any,
+    ) -> APIRoute:
+        full_path = self.prefix + path if self.prefix else path
+        options["dependencies"] = [*self.dependencies, *(dependencies or ())]
+        route = self.add_route(full_path, endpoint, methods=["WEBSOCKET"], name=name, options=options)
+        assert isinstance(route, APIRoute)
+        return route
+
+    def include_router(
+        self,
+        router: Router,
+        *,
+        prefix: str = "",
+        tags: Sequence[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        responses: dict[int | str, Any] | None = None,
+        default_response_class: type[Response] | None = None,
+        deprecated: bool | None = None,
+        include_in_schema: bool = True,
+        options: Any = None,
+    ) -> None:
+        """Serve ``router``'s routes here under ``prefix``, adding ``tags`` and ``dependencies`` to each."""
+        merged: dict[str, Any] = dict(options or {})
+        if tags:
+            merged["tags"] = [*merged.get("tags", ()), *tags]
+        if dependencies:
+            merged["dependencies"] = [*merged.get("dependencies", ()), *dependencies]
+        if responses:
+            merged["responses"] = {**merged.get("responses", {}), **responses}
+        if default_response_class is not None:
+            merged["response_class"] = default_response_class
+        if deprecated is not None:
+            merged["deprecated"] = deprecated
+        if not include_in_schema:
+            merged["include_in_schema"] = False
+        super().include_router(router, prefix=prefix, options=merged)
+
+
+APIRouter = FasterRouter

@@ -1,0 +1,3 @@
+from FasterAPI.cli import main
+
+raise SystemExit(main())
