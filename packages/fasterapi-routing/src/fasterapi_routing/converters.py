@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
+from decimal import Decimal
 from typing import Any
 
 __all__ = [
@@ -21,7 +23,10 @@ __all__ = [
 class Converter:
     """Base class: ``regex`` says which text matches, ``convert`` parses it, ``to_string`` renders it.
 
-    ``convert`` raises ``ValueError`` to reject a segment, so the router can try the next candidate.
+    The router checks ``regex`` (a full match of one segment, or of the rest of the path when
+    ``matches_rest``) before it calls ``convert``; ``convert`` may still raise ``ValueError`` to reject
+    a segment, and the router then tries the next candidate. ``to_string`` raises ``ValueError`` (or
+    ``TypeError``) for values it cannot render, which ``url_path_for`` reports as ``NoMatchFound``.
     """
 
     regex: str = "[^/]+"
@@ -80,13 +85,20 @@ class FloatConverter(Converter):
     def convert(self, value: str) -> Any:
         if self._pattern.fullmatch(value) is None:
             raise ValueError(value)
-        return float(value)
+        number = float(value)
+        if math.isinf(number):
+            raise ValueError(f"{value[:40]!r}... is too large for a float")
+        return number
 
     def to_string(self, value: Any) -> str:
         number = float(value)
-        if number < 0 or number != number or number in (float("inf"), float("-inf")):
+        if number < 0 or not math.isfinite(number):
             raise ValueError("only finite non-negative floats are supported by the float converter")
-        return f"{number:.20f}".rstrip("0").rstrip(".")
+        # The shortest text that round-trips, written without an exponent so ``regex`` accepts it.
+        text = format(Decimal(repr(number)), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text
 
 
 class UUIDConverter(Converter):
@@ -100,7 +112,7 @@ class UUIDConverter(Converter):
         return uuid.UUID(value)
 
     def to_string(self, value: Any) -> str:
-        return str(value)
+        return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
 
 
 class PathConverter(Converter):
@@ -126,7 +138,11 @@ CONVERTERS: dict[str, Converter] = {
 
 
 def register_converter(name: str, converter: Converter) -> None:
-    """Make ``{param:name}`` available in templates registered from now on."""
+    """Make ``{param:name}`` available in templates registered from now on.
+
+    ``converter`` is a :class:`Converter` instance, or any object with ``regex``, ``convert`` and
+    ``to_string`` (a Starlette-style converter works as is).
+    """
     if not name.isidentifier():
         raise ValueError(f"converter name {name!r} must be an identifier")
     CONVERTERS[name] = converter

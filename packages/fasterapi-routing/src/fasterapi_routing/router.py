@@ -1,4 +1,4 @@
-"""Route collections and matching."""
+"""Route collections, matching and URL building."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .routes import Mount, Route
-from .tree import Node
+from .tree import Node, Target, search
 
 __all__ = ["Match", "MatchStatus", "NoMatchFound", "Router"]
 
-_EMPTY: dict[str, Any] = {}
+_EMPTY_METHODS: frozenset[str] = frozenset()
 
 
 class MatchStatus(enum.IntEnum):
@@ -22,44 +22,94 @@ class MatchStatus(enum.IntEnum):
     NOT_FOUND = 4
 
 
+_FULL = MatchStatus.FULL
+
+
 class NoMatchFound(LookupError):
-    """``url_path_for`` got a name no route carries, or parameters that do not fit it."""
+    """``url_path_for`` got a name nothing carries, or parameters that do not fit it."""
 
 
 class Match:
-    """The outcome of :meth:`Router.match`.
+    """The outcome of :meth:`Router.match`. Treat it as read-only.
 
     ``route``/``params`` for FULL; ``allowed_methods`` for METHOD_NOT_ALLOWED; ``redirect_path`` for
-    REDIRECT_SLASH (the slash-twin of the requested path that does match); ``mount``,
+    REDIRECT_SLASH (the slash-twin of the requested path, which does serve the method); ``mount``,
     ``remaining_path`` and ``mount_prefix`` for MOUNT.
+
+    Matches of parameterless routes are built once and shared by every request (their ``params`` is
+    one shared empty dict), so neither a Match nor its ``params`` may be mutated: copy first.
     """
 
-    __slots__ = ("allowed_methods", "mount", "params", "redirect_path", "remaining_path", "route", "status")
+    __slots__ = ("_extra", "params", "route", "status")
 
     def __init__(
         self,
         status: MatchStatus,
         route: Route | None = None,
-        params: dict[str, Any] = _EMPTY,
-        allowed_methods: frozenset[str] = frozenset(),
+        params: dict[str, Any] | None = None,
+        allowed_methods: frozenset[str] = _EMPTY_METHODS,
         redirect_path: str | None = None,
         mount: Mount | None = None,
         remaining_path: str | None = None,
     ) -> None:
         self.status = status
         self.route = route
-        self.params = params
-        self.allowed_methods = allowed_methods
-        self.redirect_path = redirect_path
-        self.mount = mount
-        self.remaining_path = remaining_path
+        self.params: dict[str, Any] = params if params is not None else {}
+        extra = (allowed_methods, redirect_path, mount, remaining_path)
+        self._extra: tuple[frozenset[str], str | None, Mount | None, str | None] | None = (
+            None if extra == (_EMPTY_METHODS, None, None, None) else extra
+        )
+
+    @property
+    def allowed_methods(self) -> frozenset[str]:
+        return self._extra[0] if self._extra is not None else _EMPTY_METHODS
+
+    @property
+    def redirect_path(self) -> str | None:
+        return self._extra[1] if self._extra is not None else None
+
+    @property
+    def mount(self) -> Mount | None:
+        return self._extra[2] if self._extra is not None else None
+
+    @property
+    def remaining_path(self) -> str | None:
+        return self._extra[3] if self._extra is not None else None
 
     @property
     def mount_prefix(self) -> str:
-        return self.mount.path if self.mount is not None else ""
+        mount = self.mount
+        return mount.path if mount is not None else ""
 
     def __repr__(self) -> str:
-        return f"Match({self.status.name}, route={self.route!r}, params={self.params!r})"
+        status = self.status
+        if status is MatchStatus.FULL:
+            return f"Match(FULL, route={self.route!r}, params={self.params!r})"
+        if status is MatchStatus.METHOD_NOT_ALLOWED:
+            return f"Match(METHOD_NOT_ALLOWED, allowed_methods={sorted(self.allowed_methods)!r})"
+        if status is MatchStatus.REDIRECT_SLASH:
+            return f"Match(REDIRECT_SLASH, redirect_path={self.redirect_path!r})"
+        if status is MatchStatus.MOUNT:
+            return f"Match(MOUNT, mount={self.mount!r}, remaining_path={self.remaining_path!r})"
+        return "Match(NOT_FOUND)"
+
+
+_new_match = object.__new__
+
+
+def _full(route: Route, params: dict[str, Any]) -> Match:
+    """A FULL match without the keyword handling of ``Match.__init__`` (hot path)."""
+    match: Match = _new_match(Match)
+    match.status = _FULL
+    match.route = route
+    match.params = params
+    match._extra = None
+    return match
+
+
+def _params(target: Target, values: list[Any]) -> dict[str, Any]:
+    _, names, positions = target
+    return {name: values[position] for name, position in zip(names, positions, strict=True)}
 
 
 _NOT_FOUND = Match(MatchStatus.NOT_FOUND)
@@ -68,8 +118,12 @@ _NOT_FOUND = Match(MatchStatus.NOT_FOUND)
 class Router:
     """Records routes and mounts, and matches ``(method, path)`` against them.
 
-    Matching uses a radix tree built lazily on the first match after a change, with a dict in front
-    of it for templates that have no parameters.
+    Matching order: a route serving the method (static segments before parameters, with
+    backtracking) > a mount owning the path > 405 when some route matches the path for other
+    methods > a redirect to the slash-twin path when that serves the method > 404.
+
+    The trie and a dict of ready-made matches for parameterless routes are built on the first match
+    after a change; register routes through :meth:`add_route` (not by editing ``routes``).
     """
 
     route_class: type[Route] = Route
@@ -78,8 +132,10 @@ class Router:
         self.routes: list[Route] = []
         self.mounts: list[Mount] = []
         self.redirect_slashes = redirect_slashes
-        self._static: dict[str, dict[str, Route]] | None = None
-        self._root: Node | None = None
+        #: (ready-made matches of parameterless routes by path and method, trie root, split limit)
+        self._plan: tuple[dict[str, dict[str, Match]], Node, int] | None = None
+        self._names: dict[str, list[Route | Mount]] | None = None
+        self._shapes: dict[tuple[str, ...], list[Route]] = {}
         self._included_in: list[tuple[Router, str, dict[str, Any]]] = []
         for route in routes or ():
             self._add(route)
@@ -101,34 +157,44 @@ class Router:
         return route
 
     def _add(self, route: Route) -> None:
-        key = _shape(route.path)
-        for existing in self.routes:
-            if _shape(existing.path) == key and existing.methods & route.methods:
-                clash = ", ".join(sorted(existing.methods & route.methods))
+        shape = route.template.shape
+        twins = self._shapes.setdefault(shape, [])
+        for existing in twins:
+            clash = _explicit(existing) & _explicit(route)
+            if clash:
                 raise ValueError(
-                    f"{clash} {route.path!r} is already registered by {existing.endpoint!r}; "
-                    f"cannot register {route.endpoint!r} for it too"
+                    f"{', '.join(sorted(clash))} {route.path!r} is already registered by {existing.endpoint!r} "
+                    f"(as {existing.path!r}); cannot register {route.endpoint!r} for it too"
                 )
+        twins.append(route)
         self.routes.append(route)
         self._invalidate()
         for parent, prefix, options in self._included_in:
             parent._add_included(route, prefix, options)
 
     def mount(self, path: str, app: Any, *, name: str | None = None) -> Mount:
-        """Hand every path under ``path`` to ``app``."""
+        """Hand every path under ``path`` to ``app``; the longest matching prefix wins."""
         mount = Mount(path, app, name=name)
+        for existing in self.mounts:
+            if existing.path == mount.path:
+                raise ValueError(f"{mount.path or '/'!r} is already mounted ({existing.app!r})")
         self.mounts.append(mount)
         self.mounts.sort(key=lambda m: len(m.path), reverse=True)
+        self._names = None
+        for parent, prefix, _ in self._included_in:
+            parent.mount(prefix + mount.path, mount.app, name=mount.name)
         return mount
 
     def include_router(self, other: Router, *, prefix: str = "", options: Mapping[str, Any] | None = None) -> None:
-        """Copy ``other``'s routes under ``prefix``; routes added to ``other`` later follow too."""
+        """Copy ``other``'s routes (and mounts) under ``prefix``; later additions to ``other`` follow."""
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise ValueError(f"prefix {prefix!r} must start with '/' and must not end with '/'")
+        if other is self:
+            raise ValueError("a router cannot include itself")
         opts = dict(options or {})
         for route in list(other.routes):
             self._add_included(route, prefix, opts)
-        for mount in other.mounts:
+        for mount in list(other.mounts):
             self.mount(prefix + mount.path, mount.app, name=mount.name)
         other._included_in.append((self, prefix, opts))
 
@@ -137,105 +203,198 @@ class Router:
         if prefix and route.path == "/":
             path = prefix
         merged = self.merge_options(options, route.options)
-        self._add(self.route_class(path, route.endpoint, methods=route.methods, name=route.name, options=merged))
+        methods = route.explicit_methods if isinstance(getattr(route, "implicit_head", None), bool) else route.methods
+        self._add(self.route_class(path, route.endpoint, methods=methods, name=route.name, options=merged))
 
     def merge_options(self, outer: Mapping[str, Any], inner: Mapping[str, Any]) -> dict[str, Any]:
         """Combine the options given to ``include_router`` with a route's own; frameworks override this."""
         return {**outer, **inner}
 
     def _invalidate(self) -> None:
-        self._static = None
-        self._root = None
+        self._plan = None
+        self._names = None
 
-    def _build(self) -> None:
-        static: dict[str, dict[str, Route]] = {}
+    def _build(self) -> tuple[dict[str, dict[str, Match]], Node, int]:
         root = Node()
+        top = root.child_for("", None)  # the empty text before a path's leading slash
+        static_nodes: dict[str, Node] = {}
+        depth = 0
+        ends: list[tuple[Route, Node, Target]] = []
         for route in self.routes:
-            if not route.template.param_names:
-                table = static.setdefault(route.path, {})
-            else:
-                node = root
-                for segment in route.template.segments:
-                    key = segment.converter_name if segment.converter_name is not None else segment.text
-                    node = node.child_for(key, segment.converter)
-                if node.routes is None:
-                    node.routes = {}
-                table = node.routes
-            for method in route.methods:
-                table.setdefault(method, route)
-        self._static = static
-        self._root = root
+            node = top
+            positions = []
+            for index, segment in enumerate(route.template.segments, 1):
+                if segment.converter is not None:
+                    positions.append(index)
+                node = node.child_for(segment.text, segment.converter)
+            depth = max(depth, len(route.template.segments) + 1)
+            if node.targets is None:
+                node.targets = {}
+            target: Target = (route, route.template.param_names, tuple(positions))
+            # Explicit methods first, so an explicit HEAD route beats the HEAD implied by a GET one.
+            for method in _explicit(route):
+                node.targets.setdefault(method, target)
+            ends.append((route, node, target))
+            if route.template.is_static:
+                static_nodes[route.path] = node
+        for route, node, target in ends:
+            if "HEAD" in route.methods and node.targets is not None:
+                node.targets.setdefault("HEAD", target)
+        static: dict[str, dict[str, Match]] = {}
+        shared: dict[int, Match] = {}
+        for path, node in static_nodes.items():
+            assert node.targets is not None
+            table = static[path] = {}
+            for method, (route, _, _) in node.targets.items():
+                match = shared.get(id(route))
+                if match is None:
+                    match = shared[id(route)] = _full(route, {})
+                table[method] = match
+        self._plan = (static, root, depth)
+        return self._plan
 
     # -- matching ------------------------------------------------------------------------------
 
     def match(self, method: str, path: str) -> Match:
-        """Find the route for ``method`` and ``path`` (an already percent-decoded ASGI path)."""
-        static = self._static
-        if static is None:
-            self._build()
-            static = self._static
-            assert static is not None
+        """Find what serves ``method`` (upper case, as in ASGI) at ``path`` (the decoded ASGI path).
+
+        The path is the already percent-decoded ``scope["path"]``: ``%2F`` arrives as ``/`` and splits
+        segments like any other slash, ``.``/``..``/empty segments are literal text. Never raises for
+        any path; the work is linear in the length of the path for a given route table.
+        """
+        plan = self._plan
+        if plan is None:
+            plan = self._build()
+        static, root, depth = plan
         table = static.get(path)
         if table is not None:
-            route = table.get(method)
-            if route is not None:
-                return Match(MatchStatus.FULL, route)
-        found = self._match_tree(method, path)
-        if found is not None and found.status is MatchStatus.FULL:
-            return found
-        if table is not None:
-            return Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(table))
+            found = table.get(method)
+            if found is not None:
+                return found
+        # Greedy walk: the first candidate at every depth. When it serves the method it is exactly
+        # what the full backtracking search would return first. ``parts[0]`` is the empty text before
+        # the leading slash; the trie's root has it as its only static child.
+        parts = path.split("/", depth)
+        node = root
+        values: list[Any] = []
+        for part in parts:
+            child = node.static.get(part)
+            if child is None:
+                child = node.first_param
+                if child is None:
+                    if node.rest:
+                        return self._match_rest(method, path, node, parts, values)
+                    break
+                matcher = node.first_matcher
+                if matcher is None:
+                    if not part:
+                        break
+                    values.append(part)
+                else:
+                    try:
+                        values.append(matcher(part))
+                    except ValueError:
+                        break
+            node = child
+        else:
+            targets = node.targets
+            if targets is not None:
+                target = targets.get(method)
+                if target is not None:
+                    route, names, _ = target
+                    if len(names) == 1:
+                        params: dict[str, Any] = {names[0]: values[0]}
+                    elif len(names) == 2:
+                        params = {names[0]: values[0], names[1]: values[1]}
+                    else:
+                        params = dict(zip(names, values, strict=True))
+                    match: Match = _new_match(Match)
+                    match.status = _FULL
+                    match.route = route
+                    match.params = params
+                    match._extra = None
+                    return match
+        return self._match_slow(method, path)
+
+    def _match_rest(self, method: str, path: str, node: Node, parts: list[str], values: list[Any]) -> Match:
+        """The greedy walk reached a node whose only way on is a ``{name:path}`` child."""
+        matcher, child = node.rest[0]
+        tail = "/".join(parts[node.depth :])
+        try:
+            values.append(tail if matcher is None else matcher(tail))
+        except ValueError:
+            return self._match_slow(method, path)
+        target = child.targets.get(method) if child.targets is not None else None
+        if target is None:
+            return self._match_slow(method, path)
+        return _full(target[0], dict(zip(target[1], values, strict=True)))
+
+    def _match_slow(self, method: str, path: str) -> Match:
+        """Backtracking search, then mounts, 405, the slash redirect and 404, in that order."""
+        assert self._plan is not None
+        _, root, depth = self._plan
+        parts = path.split("/", depth)
+        allowed: set[str] = set()
+        found = search(root, parts, method, allowed)
         if found is not None:
-            return found
+            target, values = found
+            return _full(target[0], _params(target, values))
         for mount in self.mounts:
             remaining = mount.matches(path)
             if remaining is not None:
                 return Match(MatchStatus.MOUNT, mount=mount, remaining_path=remaining)
-        if self.redirect_slashes and path != "/":
+        if allowed:
+            return Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(allowed))
+        if self.redirect_slashes and path != "/" and path[:1] == "/":
             twin = path[:-1] if path.endswith("/") else path + "/"
-            if twin in static or self._match_tree("GET", twin) is not None:
+            if self._serves(method, twin):
                 return Match(MatchStatus.REDIRECT_SLASH, redirect_path=twin)
         return _NOT_FOUND
 
-    def _match_tree(self, method: str, path: str) -> Match | None:
-        root = self._root
-        assert root is not None
-        if not root.static_children and not root.param_children and not root.rest_children:
-            return None
-        parts = path[1:].split("/") if path != "/" else []
-        values: list[Any] = []
-        node, partial = root.find(parts, 0, values, method)
-        if node is not None:
-            assert node.routes is not None
-            route = node.routes[method]
-            return Match(MatchStatus.FULL, route, dict(zip(route.template.param_names, values, strict=False)))
-        if partial is not None and partial.routes:
-            return Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(partial.routes))
-        return None
+    def _serves(self, method: str, path: str) -> bool:
+        """Whether some route serves ``method`` at ``path`` (mounts and 405s do not count)."""
+        assert self._plan is not None
+        static, root, depth = self._plan
+        table = static.get(path)
+        if table is not None and method in table:
+            return True
+        return search(root, path.split("/", depth), method, set()) is not None
 
     # -- building ------------------------------------------------------------------------------
 
     def url_path_for(self, name: str, /, **params: Any) -> str:
-        """The path of the route called ``name`` with ``params`` filled in."""
-        candidates = [route for route in self.routes if route.name == name]
+        """The path of the route (or mount) called ``name`` with ``params`` filled in.
+
+        Values are rendered with each converter's ``to_string``; a mount takes one ``path``
+        parameter (``url_path_for("static", path="/css/site.css")``). When several routes share the
+        name, the first one the parameters fit wins. Raises :class:`NoMatchFound` otherwise.
+        """
+        names = self._names
+        if names is None:
+            names = {}
+            items: list[Route | Mount] = [*self.routes, *self.mounts]
+            for item in items:
+                if item.name is not None:
+                    names.setdefault(item.name, []).append(item)
+            self._names = names
+        candidates = names.get(name)
         if not candidates:
-            raise NoMatchFound(f"no route is named {name!r}")
+            raise NoMatchFound(f"no route or mount is named {name!r}")
         errors = []
-        for route in candidates:
+        for item in candidates:
             try:
-                return route.url_path(**params)
+                if isinstance(item, Mount):
+                    if set(params) != {"path"}:
+                        given = ", ".join(sorted(params)) or "nothing"
+                        raise ValueError(f"mount {item.path or '/'!r} takes exactly one parameter, path (got {given})")
+                    return item.url_path(path=params["path"])
+                return item.url_path(**params)
             except ValueError as exc:
                 errors.append(str(exc))
-        raise NoMatchFound(f"route {name!r}: " + "; ".join(errors))
+        raise NoMatchFound(f"{name!r}: " + "; ".join(errors))
 
 
-def _shape(path: str) -> str:
-    """A template with parameter names erased, so ``/a/{x}`` and ``/a/{y}`` count as the same."""
-    out = []
-    for segment in path.split("/"):
-        if segment.startswith("{") and segment.endswith("}"):
-            _, _, conv = segment[1:-1].partition(":")
-            out.append("{" + (conv.strip() or "str") + "}")
-        else:
-            out.append(segment)
-    return "/".join(out)
+def _explicit(route: Route) -> frozenset[str]:
+    """The methods a route claims for itself (a GET route's implied HEAD is not one of them)."""
+    explicit = getattr(route, "explicit_methods", None)
+    return explicit if isinstance(explicit, frozenset) else route.methods

@@ -1,4 +1,8 @@
-"""Parsing of path templates such as ``/users/{user_id:int}/posts``."""
+"""Parsing of path templates such as ``/users/{user_id:int}/posts``.
+
+A template is split on ``/`` exactly like a request path is (``/`` is one empty segment, ``/items/``
+ends with an empty segment), so ``/items`` and ``/items/`` are different templates.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +37,19 @@ class PathTemplate:
     segments: tuple[Segment, ...]
     param_names: tuple[str, ...]
 
+    @property
+    def is_static(self) -> bool:
+        """True when the template has no parameters, so it matches exactly one path."""
+        return not self.param_names
+
+    @property
+    def shape(self) -> tuple[str, ...]:
+        """The template with parameter names erased: ``/a/{x}`` and ``/a/{y:str}`` share a shape."""
+        return tuple(
+            segment.text if segment.param is None else "{:" + str(segment.converter_name) + "}"
+            for segment in self.segments
+        )
+
     def format(self, params: dict[str, object]) -> str:
         """Build a concrete path; ``params`` must name exactly this template's parameters."""
         missing = [name for name in self.param_names if name not in params]
@@ -46,46 +63,51 @@ class PathTemplate:
             raise ValueError(f"cannot build {self.path!r}: {'; '.join(parts)}")
         pieces = []
         for segment in self.segments:
-            if segment.converter is None:
+            if segment.converter is None or segment.param is None:
                 pieces.append(segment.text)
-            else:
-                assert segment.param is not None
-                pieces.append(segment.converter.to_string(params[segment.param]))
-        return "/" + "/".join(pieces) if self.segments else "/"
+                continue
+            try:
+                text = segment.converter.to_string(params[segment.param])
+            except (TypeError, ValueError) as exc:
+                raise ValueError(
+                    f"cannot build {self.path!r}: {segment.param}={params[segment.param]!r} "
+                    f"is not accepted by the {segment.converter_name!r} converter ({exc})"
+                ) from None
+            pieces.append(text)
+        return "/" + "/".join(pieces)
 
 
 def parse_template(path: str) -> PathTemplate:
     """Split a template into segments, checking braces, converter names and duplicate params."""
-    if not path.startswith("/"):
-        raise TemplateError(f"path {path!r} must start with '/'")
-    raw_segments = path[1:].split("/") if path != "/" else []
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise TemplateError(f"path {path!r} must be a string starting with '/'")
+    raw_segments = path[1:].split("/")
     segments: list[Segment] = []
     names: list[str] = []
     for index, raw in enumerate(raw_segments):
-        if raw.count("{") != raw.count("}") or ("{" in raw and not (raw.startswith("{") and raw.endswith("}"))):
-            raise TemplateError(
-                f"path {path!r}: segment {raw!r} must be a literal or a whole '{{name}}' / '{{name:converter}}'"
-            )
-        if not raw.startswith("{"):
-            if "}" in raw:
-                raise TemplateError(f"path {path!r}: unbalanced braces in {raw!r}")
+        if "{" not in raw and "}" not in raw:
             segments.append(Segment(raw))
             continue
         inner = raw[1:-1]
-        if "{" in inner or "}" in inner:
-            raise TemplateError(f"path {path!r}: unbalanced braces in {raw!r}")
+        if not (raw.startswith("{") and raw.endswith("}")) or "{" in inner or "}" in inner:
+            raise TemplateError(
+                f"path {path!r}: segment {raw!r} has unbalanced or partial braces; a parameter must fill a "
+                "whole segment as '{name}' or '{name:converter}'"
+            )
         name, _, converter_name = inner.partition(":")
         name = name.strip()
         converter_name = converter_name.strip() or "str"
         if not name.isidentifier():
-            raise TemplateError(f"path {path!r}: parameter name {name!r} is not an identifier")
+            raise TemplateError(f"path {path!r}: parameter name {name!r} is not a Python identifier")
         if name in names:
             raise TemplateError(f"path {path!r}: parameter {name!r} appears twice")
         converter = CONVERTERS.get(converter_name)
         if converter is None:
             known = ", ".join(sorted(CONVERTERS))
-            raise TemplateError(f"path {path!r}: unknown converter {converter_name!r} (known: {known})")
-        if converter.matches_rest and index != len(raw_segments) - 1:
+            raise TemplateError(
+                f"path {path!r}: unknown converter {converter_name!r} (known: {known}; add one with register_converter)"
+            )
+        if getattr(converter, "matches_rest", False) and index != len(raw_segments) - 1:
             raise TemplateError(f"path {path!r}: '{{{name}:{converter_name}}}' must be the last segment")
         names.append(name)
         segments.append(Segment(raw, name, converter_name, converter))
