@@ -1,0 +1,192 @@
+"""One HTTP request/response exchange with an ASGI app, run in the current event loop.
+
+The app runs as its own task. The response head is handed over as soon as the app sends it and the
+body is streamed chunk by chunk, so endless responses can be read partly and closed; closing sends
+``http.disconnect`` to the app and cancels it if it does not stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterable
+from typing import Any
+
+import anyio
+import anyio.lowlevel
+
+from ._errors import is_disconnect_echo
+from ._tasks import AppTask, spawn
+from ._types import ASGIApp, Message, Scope
+from .exceptions import ClientDisconnected
+
+__all__ = ["HTTPExchange"]
+
+_DISCONNECT_GRACE = 1.0
+
+
+class HTTPExchange:
+    """Drive ``app`` for one request; ``start()`` returns the head, ``next_chunk()`` the body."""
+
+    __slots__ = (
+        "_app",
+        "_body",
+        "_body_complete",
+        "_body_done",
+        "_chunks_rx",
+        "_chunks_tx",
+        "_client_closed",
+        "_closed",
+        "_error",
+        "_error_raised",
+        "_head_ready",
+        "_is_head",
+        "_lookahead",
+        "_raise_server_exceptions",
+        "_response_done",
+        "_scope",
+        "_started",
+        "_task",
+        "headers",
+        "status",
+    )
+
+    def __init__(self, app: ASGIApp, scope: Scope, body: AsyncIterable[bytes], raise_server_exceptions: bool) -> None:
+        self._app = app
+        self._scope = scope
+        self._body = body.__aiter__()
+        self._body_complete = False
+        self._client_closed = False
+        self._body_done = False
+        self._lookahead: bytes | None = None
+        self._raise_server_exceptions = raise_server_exceptions
+        self._is_head = scope.get("method") == "HEAD"
+        self._chunks_tx, self._chunks_rx = anyio.create_memory_object_stream[bytes](0)
+        self._head_ready = anyio.Event()
+        self._response_done = anyio.Event()
+        self._started = False
+        self._closed = False
+        self._error: BaseException | None = None
+        self._error_raised = False
+        self._task: AppTask | None = None
+        self.status = 500
+        self.headers: list[tuple[bytes, bytes]] = []
+
+    async def start(self) -> None:
+        """Run the app until it sends ``http.response.start`` (or fails); fills ``status`` and ``headers``."""
+        self._task = spawn(self._run_app, name=f"asgi-http {self._scope['method']} {self._scope['path']}")
+        await self._head_ready.wait()
+        if self._started:
+            return
+        error = self._error
+        if error is None:
+            error = RuntimeError(
+                f"The app returned without sending 'http.response.start' for {self._scope['method']} "
+                f"{self._scope['path']}"
+            )
+            self._error = error
+        if self._raise_server_exceptions:
+            self._error_raised = True
+            await self._finish()
+            raise error
+        self.status, self.headers = 500, []
+
+    async def next_chunk(self) -> bytes | None:
+        """The next body chunk, or None once the app has finished (its errors are raised here)."""
+        try:
+            return await self._chunks_rx.receive()
+        except (anyio.EndOfStream, anyio.ClosedResourceError):
+            pass
+        if self._task is not None:
+            await self._task.done.wait()
+        self._raise_error()
+        return None
+
+    async def aclose(self) -> None:
+        """Disconnect: the app's ``receive()`` returns ``http.disconnect`` and its task is stopped."""
+        if self._closed:
+            return
+        self._closed = True
+        await self._finish()
+        self._raise_error()
+
+    async def _finish(self) -> None:
+        self._client_closed = True
+        self._response_done.set()
+        self._chunks_rx.close()
+        if self._task is not None:
+            await self._task.stop(_DISCONNECT_GRACE)
+
+    def _raise_error(self) -> None:
+        error = self._error
+        if error is None or self._error_raised or not self._raise_server_exceptions:
+            return
+        self._error_raised = True
+        raise error
+
+    async def _run_app(self) -> None:
+        try:
+            await self._app(self._scope, self._receive, self._send)
+        except Exception as exc:
+            if not (self._client_closed and is_disconnect_echo(exc)):
+                self._error = exc
+        finally:
+            self._chunks_tx.close()
+            self._head_ready.set()
+
+    async def _receive(self) -> Message:
+        if not self._body_done:
+            return await self._next_request_message()
+        await self._response_done.wait()
+        return {"type": "http.disconnect"}
+
+    async def _next_request_message(self) -> Message:
+        chunk = self._lookahead if self._lookahead is not None else await self._read_body()
+        following = await self._read_body() if chunk is not None else None
+        self._lookahead = following
+        more = following is not None
+        self._body_done = not more
+        return {"type": "http.request", "body": chunk or b"", "more_body": more}
+
+    async def _read_body(self) -> bytes | None:
+        while True:
+            try:
+                chunk = await self._body.__anext__()
+            except StopAsyncIteration:
+                return None
+            if chunk:
+                return bytes(chunk)
+
+    async def _send(self, message: Message) -> None:
+        await anyio.lowlevel.checkpoint()
+        kind = message["type"]
+        if self._client_closed:
+            raise ClientDisconnected(f"The test client closed the connection; cannot send {kind!r}")
+        if kind == "http.response.start":
+            self._start_response(message)
+        elif kind == "http.response.body":
+            await self._send_body(message)
+        # other messages (trailers, debug, pathsend, ...) are extensions this client did not advertise
+
+    def _start_response(self, message: Message) -> None:
+        if self._started:
+            raise RuntimeError("The app sent 'http.response.start' twice")
+        self.status = int(message["status"])
+        self.headers = [(bytes(name), bytes(value)) for name, value in message.get("headers", ())]
+        self._started = True
+        self._head_ready.set()
+
+    async def _send_body(self, message: Message) -> None:
+        if not self._started:
+            raise RuntimeError("The app sent 'http.response.body' before 'http.response.start'")
+        body: Any = message.get("body", b"")
+        more_body = bool(message.get("more_body", False))
+        if self._body_complete:
+            raise RuntimeError("The app sent 'http.response.body' after the response was complete")
+        if body and not self._is_head:
+            try:
+                await self._chunks_tx.send(bytes(body))
+            except (anyio.BrokenResourceError, anyio.ClosedResourceError):
+                raise ClientDisconnected("The test client stopped reading the response body") from None
+        if not more_body:
+            self._body_complete = True
+            self._chunks_tx.close()
+            self._response_done.set()

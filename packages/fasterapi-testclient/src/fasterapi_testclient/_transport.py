@@ -1,0 +1,65 @@
+"""httpx transport for the sync ``TestClient``: each request runs in the client's portal loop."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+
+import httpx
+from anyio.from_thread import BlockingPortal
+
+from ._http import HTTPExchange
+from ._scope import ScopeOptions, http_scope
+from ._types import ASGIApp, Scope
+
+__all__ = ["PortalTransport"]
+
+
+class _PortalResponseStream(httpx.SyncByteStream):
+    """Pull body chunks from the app across the portal as the caller iterates."""
+
+    __slots__ = ("_exchange", "_portal")
+
+    def __init__(self, portal: BlockingPortal, exchange: HTTPExchange) -> None:
+        self._portal = portal
+        self._exchange = exchange
+
+    def __iter__(self) -> Iterator[bytes]:
+        while (chunk := self._portal.call(self._exchange.next_chunk)) is not None:
+            yield chunk
+
+    def close(self) -> None:
+        self._portal.call(self._exchange.aclose)
+
+
+async def _replay(chunks: list[bytes]) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
+
+
+class PortalTransport(httpx.BaseTransport):
+    """Build the scope in the caller's thread, run the app in the portal, stream the body back."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        portal: Callable[[], BlockingPortal],
+        options: ScopeOptions,
+        raise_server_exceptions: bool,
+    ) -> None:
+        self.app = app
+        self._portal = portal
+        self.options = options
+        self.raise_server_exceptions = raise_server_exceptions
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        scope = http_scope(request, self.options)
+        assert isinstance(request.stream, httpx.SyncByteStream)
+        chunks = list(request.stream)  # a sync body is read here, in the caller's thread
+        portal = self._portal()
+        exchange = portal.call(self._start, scope, chunks)
+        return httpx.Response(exchange.status, headers=exchange.headers, stream=_PortalResponseStream(portal, exchange))
+
+    async def _start(self, scope: Scope, chunks: list[bytes]) -> HTTPExchange:
+        exchange = HTTPExchange(self.app, scope, _replay(chunks), self.raise_server_exceptions)
+        await exchange.start()
+        return exchange
