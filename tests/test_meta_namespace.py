@@ -1,9 +1,37 @@
-"""The ``FasterAPI`` facade: names resolve, and the test client stays out of plain imports."""
+"""The ``FasterAPI`` facade: every name resolves, FastAPI-style submodules import, optional parts stay lazy."""
 
+import importlib
 import subprocess
 import sys
 
+import pytest
+
 import FasterAPI
+
+# FastAPI's module paths (after ``fastapi`` -> ``FasterAPI``) and faster-api-web's own.
+SUBMODULES = [
+    "FasterAPI.applications",
+    "FasterAPI.app",
+    "FasterAPI.asgi_compat",
+    "FasterAPI.background",
+    "FasterAPI.concurrency",
+    "FasterAPI.datastructures",
+    "FasterAPI.dependencies",
+    "FasterAPI.encoders",
+    "FasterAPI.exceptions",
+    "FasterAPI.middleware",
+    "FasterAPI.param_functions",
+    "FasterAPI.params",
+    "FasterAPI.production",
+    "FasterAPI.request",
+    "FasterAPI.requests",
+    "FasterAPI.response",
+    "FasterAPI.responses",
+    "FasterAPI.router",
+    "FasterAPI.routing",
+    "FasterAPI.websocket",
+    "FasterAPI.websockets",
+]
 
 
 def test_every_name_in_all_resolves() -> None:
@@ -11,7 +39,53 @@ def test_every_name_in_all_resolves() -> None:
         assert getattr(FasterAPI, name) is not None, name
 
 
-def test_import_does_not_load_httpx_or_the_test_client() -> None:
-    code = "import sys, FasterAPI; print('httpx' in sys.modules, 'fasterapi_testclient' in sys.modules)"
+@pytest.mark.parametrize("module_name", SUBMODULES)
+def test_submodule_names_resolve(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert module.__all__, module_name
+    for name in module.__all__:
+        assert getattr(module, name) is not None, f"{module_name}.{name}"
+
+
+def test_top_level_names_are_the_component_objects() -> None:
+    import fasterapi_core
+    import fasterapi_routing
+    import fasterapi_ws
+
+    assert FasterAPI.Faster is fasterapi_core.Faster
+    assert FasterAPI.RadixRouter is fasterapi_routing.Router
+    assert FasterAPI.WebSocket is fasterapi_ws.WebSocket
+    from FasterAPI.responses import JSONResponse
+
+    assert JSONResponse is fasterapi_core.JSONResponse
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        FasterAPI.Nope  # noqa: B018
+
+
+def test_version_is_the_installed_distribution_version() -> None:
+    from importlib.metadata import version
+
+    assert FasterAPI.__version__ == version("faster-api-web")
+
+
+def test_import_does_not_load_httpx_the_test_client_or_jinja2() -> None:
+    code = (
+        "import sys, FasterAPI; "
+        "print(*[m in sys.modules for m in ('httpx', 'fasterapi_testclient', 'jinja2', 'uvicorn')])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
-    assert out.stdout.split() == ["False", "False"]
+    assert out.stdout.split() == ["False", "False", "False", "False"]
+
+
+def test_missing_test_extra_names_the_extra() -> None:
+    code = (
+        "import sys; sys.modules['fasterapi_testclient'] = None\n"
+        "import FasterAPI\n"
+        "try:\n    FasterAPI.TestClient\n"
+        "except ImportError as exc:\n    print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert "pip install 'faster-api-web[test]'" in out.stdout

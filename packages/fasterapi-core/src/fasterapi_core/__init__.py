@@ -5,6 +5,7 @@ from .background import BackgroundTask, BackgroundTasks
 from .concurrency import run_in_threadpool
 from .datastructures import URL, Address, Headers, QueryParams, State
 from .dependencies import SecurityScopes
+from .encoders import jsonable_encoder
 from .exceptions import (
     FasterAPIError,
     HTTPException,
@@ -65,5 +66,6 @@ __all__ = [
     "UJSONResponse",
     "WebSocketException",
     "http_exception_response",
+    "jsonable_encoder",
     "run_in_threadpool",
 ]

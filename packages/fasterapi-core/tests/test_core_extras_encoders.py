@@ -1,0 +1,57 @@
+"""``jsonable_encoder`` gives plain JSON data for the values handlers return."""
+
+import dataclasses
+import datetime
+import decimal
+import enum
+import uuid
+
+import msgspec
+
+from fasterapi_core import jsonable_encoder
+
+
+class Color(enum.Enum):
+    RED = "red"
+
+
+class Item(msgspec.Struct):
+    name: str
+    price: float
+    tags: set[str] = set()
+    note: str | None = None
+
+
+@dataclasses.dataclass
+class Point:
+    x: int
+    y: int
+
+
+def test_structs_dataclasses_and_scalars_become_builtins() -> None:
+    when = datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+    ident = uuid.UUID(int=1)
+    data = jsonable_encoder(
+        {"item": Item("a", 1.5, {"x"}), "point": Point(1, 2), "when": when, "id": ident, "color": Color.RED}
+    )
+    assert data == {
+        "item": {"name": "a", "price": 1.5, "tags": ["x"], "note": None},
+        "point": {"x": 1, "y": 2},
+        "when": "2024-01-02T03:04:05Z",
+        "id": str(ident),
+        "color": "red",
+    }
+    assert jsonable_encoder([decimal.Decimal("1.5"), decimal.Decimal("2")]) == [1.5, 2]
+
+
+def test_include_exclude_and_exclude_none() -> None:
+    item = Item("a", 1.0)
+    assert jsonable_encoder(item, include={"name"}) == {"name": "a"}
+    assert jsonable_encoder(item, exclude={"tags", "note"}) == {"name": "a", "price": 1.0}
+    assert jsonable_encoder({"a": None, "b": [{"c": None, "d": 1}]}, exclude_none=True) == {"b": [{"d": 1}]}
+
+
+def test_custom_encoder_wins_at_any_depth() -> None:
+    when = datetime.date(2024, 5, 6)
+    encoded = jsonable_encoder({"days": [when]}, custom_encoder={datetime.date: lambda d: d.toordinal()})
+    assert encoded == {"days": [when.toordinal()]}

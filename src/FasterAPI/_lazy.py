@@ -1,0 +1,40 @@
+"""Names of ``FasterAPI`` that are imported on first use (they pull in optional packages)."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = ["LAZY_NAMES", "resolve_lazy"]
+
+# name -> (module, attribute, the extra that installs the module)
+LAZY_NAMES: dict[str, tuple[str, str, str]] = {
+    "TestClient": ("fasterapi_testclient", "TestClient", "test"),
+    "AsyncTestClient": ("fasterapi_testclient", "AsyncTestClient", "test"),
+}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("faster-api-web")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def resolve_lazy(name: str) -> Any:
+    """Import and return ``FasterAPI.<name>``; a missing optional package names the extra to install."""
+    if name == "__version__":
+        return _version()
+    target = LAZY_NAMES.get(name)
+    if target is None:
+        raise AttributeError(f"module 'FasterAPI' has no attribute {name!r}")
+    module_name, attribute, extra = target
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise ImportError(
+            f"FasterAPI.{name} needs the [{extra}] extra: pip install 'faster-api-web[{extra}]' ({exc})"
+        ) from exc
+    return getattr(module, attribute)

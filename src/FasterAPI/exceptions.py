@@ -1,0 +1,19 @@
+"""``fastapi.exceptions`` equivalent: the exceptions a handler raises or an exception handler receives."""
+
+from fasterapi_core.exceptions import (
+    FasterAPIError as FasterAPIError,
+    HTTPException as HTTPException,
+    RequestValidationError as RequestValidationError,
+    ResponseValidationError as ResponseValidationError,
+    ValidationException as ValidationException,
+    WebSocketException as WebSocketException,
+)
+
+__all__ = [
+    "FasterAPIError",
+    "HTTPException",
+    "RequestValidationError",
+    "ResponseValidationError",
+    "ValidationException",
+    "WebSocketException",
+]
