@@ -26,6 +26,7 @@ from .responses import (
     UJSONResponse,
 )
 from .routing import APIRoute, APIRouter, FasterRouter
+from .uploads import FormData, UploadFile
 
 __all__ = [
     "URL",
@@ -43,6 +44,7 @@ __all__ = [
     "FasterRouter",
     "File",
     "Form",
+    "FormData",
     "HTMLResponse",
     "HTTPConnection",
     "HTTPException",
@@ -64,6 +66,7 @@ __all__ = [
     "SecurityScopes",
     "State",
     "UJSONResponse",
+    "UploadFile",
     "WebSocketException",
     "http_exception_response",
     "jsonable_encoder",

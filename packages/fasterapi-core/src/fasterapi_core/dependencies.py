@@ -214,6 +214,13 @@ def _split_annotated(annotation: Any) -> tuple[Any, list[Any]]:
     return annotation, []
 
 
+def _is_upload(annotation: Any) -> bool:
+    """``UploadFile`` parameters (also optional or in a list) come from the form without ``File()``."""
+    from ._forms import is_upload_annotation
+
+    return is_upload_annotation(annotation)
+
+
 def _is_special(annotation: Any) -> str | None:
     tp = _unwrap_optional(annotation)
     if not isinstance(tp, type):
@@ -299,6 +306,8 @@ def get_dependant(
             field_default = MISSING if default is inspect.Parameter.empty else default
             if name in path_param_names:
                 field = Path(field_default)
+            elif _is_upload(base):
+                field = File(field_default)
             elif is_scalar(base):
                 field = Query(field_default)
             else:

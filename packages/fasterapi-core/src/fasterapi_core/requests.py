@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from .datastructures import URL, Address, Headers, QueryParams, State
 from .exceptions import HTTPException
+
+if TYPE_CHECKING:
+    from ._forms import FormRequest
 
 __all__ = ["ClientDisconnect", "HTTPConnection", "Request"]
 
@@ -174,6 +177,13 @@ class Request(HTTPConnection):
             chunks = [chunk async for chunk in self.stream()]
             self._body = b"".join(chunks)
         return self._body
+
+    def form(self, *, max_files: int = 1000, max_fields: int = 1000, max_part_size: int = 1024 * 1024) -> FormRequest:
+        """The form body (parsed once); ``await`` it, or ``async with`` it to close uploads afterwards."""
+        from ._forms import FormRequest
+
+        limits = {"max_files": max_files, "max_fields": max_fields, "max_part_size": max_part_size}
+        return FormRequest(self, limits)
 
     async def json(self) -> Any:
         if self._json is msgspec.UNSET:
