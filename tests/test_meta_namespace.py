@@ -29,6 +29,7 @@ SUBMODULES = [
     "FasterAPI.responses",
     "FasterAPI.router",
     "FasterAPI.routing",
+    "FasterAPI.testclient",
     "FasterAPI.websocket",
     "FasterAPI.websockets",
 ]
@@ -85,6 +86,31 @@ def test_missing_test_extra_names_the_extra() -> None:
         "import sys; sys.modules['fasterapi_testclient'] = None\n"
         "import FasterAPI\n"
         "try:\n    FasterAPI.TestClient\n"
+        "except ImportError as exc:\n    print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert "pip install 'faster-api-web[test]'" in out.stdout
+
+
+def test_test_client_loads_on_first_use() -> None:
+    code = (
+        "import sys, FasterAPI\n"
+        "assert 'httpx' not in sys.modules\n"
+        "client_class = FasterAPI.TestClient\n"
+        "import fasterapi_testclient\n"
+        "assert client_class is fasterapi_testclient.TestClient\n"
+        "assert FasterAPI.AsyncTestClient is fasterapi_testclient.AsyncTestClient\n"
+        "print('httpx' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.split() == ["True"]
+
+
+def test_missing_httpx_names_the_extra_too() -> None:
+    code = (
+        "import sys; sys.modules['httpx'] = None\n"
+        "import FasterAPI\n"
+        "try:\n    FasterAPI.AsyncTestClient\n"
         "except ImportError as exc:\n    print(exc)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)

@@ -72,6 +72,8 @@ from fasterapi_ws import (
 from ._lazy import resolve_lazy
 
 if TYPE_CHECKING:
+    from fasterapi_testclient import AsyncTestClient as AsyncTestClient, TestClient as TestClient
+
     __version__: str
 
 __all__ = [
@@ -79,6 +81,7 @@ __all__ = [
     "APIRoute",
     "APIRouter",
     "Address",
+    "AsyncTestClient",
     "BackgroundTask",
     "BackgroundTasks",
     "Body",
@@ -114,6 +117,7 @@ __all__ = [
     "Security",
     "SecurityScopes",
     "State",
+    "TestClient",
     "UJSONResponse",
     "WebSocket",
     "WebSocketDisconnect",

@@ -32,9 +32,8 @@ def resolve_lazy(name: str) -> Any:
         raise AttributeError(f"module 'FasterAPI' has no attribute {name!r}")
     module_name, attribute, extra = target
     try:
-        module = importlib.import_module(module_name)
+        return getattr(importlib.import_module(module_name), attribute)
     except ImportError as exc:
         raise ImportError(
             f"FasterAPI.{name} needs the [{extra}] extra: pip install 'faster-api-web[{extra}]' ({exc})"
         ) from exc
-    return getattr(module, attribute)
