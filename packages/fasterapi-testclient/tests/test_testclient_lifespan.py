@@ -123,6 +123,15 @@ def test_app_without_lifespan_support_is_tolerated() -> None:
         assert client.app_state == {}
 
 
+def test_app_that_answers_lifespan_with_http_is_treated_as_unsupported() -> None:
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": scope["type"].encode()})
+
+    with TestClient(app) as client:
+        assert client.get("/").text == "http"
+
+
 async def test_async_client_lifespan() -> None:
     app = lifespan_app()
     async with AsyncTestClient(app) as client:

@@ -13,7 +13,7 @@ from .exceptions import WebSocketDisconnect
 
 __all__ = ["disconnect_class", "make_disconnect"]
 
-_FRAMEWORK_MODULES = ("fasterapi_ws", "starlette.websockets")
+_FRAMEWORK_MODULES = ("fasterapi_ws", "fasterapi_ws.websockets", "starlette.websockets")
 _combined: dict[tuple[type[BaseException], ...], type[WebSocketDisconnect]] = {}
 
 

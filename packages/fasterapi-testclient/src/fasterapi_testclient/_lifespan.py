@@ -130,4 +130,7 @@ class LifespanRunner:
         return await self._to_app_rx.receive()
 
     async def _send(self, message: Message) -> None:
+        kind = message.get("type", "")
+        if not kind.startswith("lifespan."):
+            raise RuntimeError(f"The app sent {kind!r} in reply to a lifespan scope")
         await self._from_app_tx.send(message)

@@ -22,6 +22,7 @@ __all__ = [
     "fasterapi_dependency_overrides",
     "pytest_addoption",
     "pytest_configure",
+    "pytest_unconfigure",
 ]
 
 _WS_TIMEOUT_INI = "fasterapi_ws_timeout"
@@ -35,15 +36,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+_previous_timeouts: list[float] = []
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    from ._config import set_default_ws_timeout
+    from ._config import default_ws_timeout, set_default_ws_timeout
 
     raw = config.getini(_WS_TIMEOUT_INI)
     try:
         seconds = float(raw)
-    except (TypeError, ValueError):
-        raise pytest.UsageError(f"{_WS_TIMEOUT_INI} must be a number of seconds, got {raw!r}") from None
-    set_default_ws_timeout(seconds)
+        _previous_timeouts.append(default_ws_timeout())
+        set_default_ws_timeout(seconds)
+    except (TypeError, ValueError) as exc:
+        raise pytest.UsageError(f"{_WS_TIMEOUT_INI} must be a positive number of seconds, got {raw!r}") from exc
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from ._config import set_default_ws_timeout
+
+    if _previous_timeouts:  # restore, for pytest runs nested in one process (pytester)
+        set_default_ws_timeout(_previous_timeouts.pop())
 
 
 @pytest.fixture

@@ -1,0 +1,61 @@
+"""The raised WebSocketDisconnect is also the framework's class when that framework is loaded."""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+import pytest
+
+from fasterapi_testclient import TestClient, WebSocketDisconnect
+from fasterapi_testclient._disconnect import disconnect_class
+
+
+def fake_framework(monkeypatch: pytest.MonkeyPatch, cls: type[BaseException]) -> None:
+    module = types.ModuleType("fasterapi_ws")
+    module.WebSocketDisconnect = cls  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fasterapi_ws", module)
+    monkeypatch.delitem(sys.modules, "fasterapi_ws.websockets", raising=False)
+
+
+def test_constructor_and_message() -> None:
+    exc = WebSocketDisconnect(4000, "bye")
+    assert (exc.code, exc.reason) == (4000, "bye")
+    assert "4000" in str(exc) and "bye" in str(exc)
+    assert WebSocketDisconnect().code == 1000
+    assert WebSocketDisconnect().reason is None
+
+
+def test_framework_class_is_combined_and_cached(monkeypatch: pytest.MonkeyPatch, raw_app: Any) -> None:
+    class FrameworkDisconnect(Exception):
+        def __init__(self, code: int = 1000) -> None:
+            self.code = code
+
+    fake_framework(monkeypatch, FrameworkDisconnect)
+    combined = disconnect_class()
+    assert issubclass(combined, WebSocketDisconnect)
+    assert issubclass(combined, FrameworkDisconnect)
+    assert disconnect_class() is combined
+    with TestClient(raw_app) as client, client.websocket_connect("/ws/close") as websocket:
+        with pytest.raises(FrameworkDisconnect) as info:
+            websocket.receive_text()
+        assert isinstance(info.value, WebSocketDisconnect)
+        assert (info.value.code, info.value.reason) == (4000, "bye")  # type: ignore[attr-defined]
+
+
+def test_framework_class_derived_from_ours_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Derived(WebSocketDisconnect):
+        pass
+
+    fake_framework(monkeypatch, Derived)
+    combined = disconnect_class()
+    assert issubclass(combined, Derived)
+    assert combined(4002, "x").code == 4002
+
+
+def test_without_frameworks_our_class_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "fasterapi_ws", raising=False)
+    monkeypatch.delitem(sys.modules, "fasterapi_ws.websockets", raising=False)
+    monkeypatch.delitem(sys.modules, "starlette.websockets", raising=False)
+    assert disconnect_class() is WebSocketDisconnect
