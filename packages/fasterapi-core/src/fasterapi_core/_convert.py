@@ -112,8 +112,9 @@ def _parse_bool(value: str) -> bool:
 
 def scalar_converter(tp: Any, meta: msgspec.Meta | None = None) -> Callable[[str], Any]:
     """A ``str -> value`` function for ``tp``, checking ``meta`` constraints with msgspec."""
-    target = tp if meta is None else typing.Annotated[tp, meta]
     base, _ = _strip_optional(tp)
+    # A text value is never None: constraints apply to the non-optional type.
+    target = tp if meta is None else typing.Annotated[base, meta]
     if meta is None:
         if base is str or base is Any:
             return _identity
