@@ -91,13 +91,13 @@ def test_many_alternatives_at_every_depth_cost_at_most_one_try_per_trie_node() -
         plain = "".join(f"/{{s{i}}}" for i in range(index, depth))
         router.add_route(prefix + counted + "/end", f"count{index}")
         router.add_route(prefix + plain + "/end", f"str{index}")
-    router.match("GET", "/warm-up")
-    nodes = router._plan[1].count()  # type: ignore[index]
+    # The trie has at most one node per template segment (fewer where templates share a prefix).
+    segments = sum(len(route.template.segments) for route in router.routes)
+    assert segments == 2 * depth * (depth + 1)  # quadratic in depth; naive backtracking is exponential
     CountingConverter.calls = 0
     match = router.match("GET", "/a" * depth + "/not-the-end")
     assert match.status is MatchStatus.NOT_FOUND
-    assert 0 < CountingConverter.calls <= nodes
-    assert nodes < 4 * depth * depth
+    assert 0 < CountingConverter.calls <= segments
 
 
 def test_deep_templates_do_not_exhaust_the_stack() -> None:

@@ -356,3 +356,14 @@ def test_match_objects_can_still_be_built_by_hand() -> None:
     assert match.allowed_methods == {"GET"} and match.params == {} and match.route is None
     assert "METHOD_NOT_ALLOWED" in repr(match)
     assert Match(MatchStatus.NOT_FOUND).mount_prefix == ""
+
+
+def test_websocket_pseudo_method_is_never_offered_in_a_405() -> None:
+    router = Router()
+    router.add_route("/ws", "socket", methods=["WEBSOCKET"])
+    router.add_route("/both", "socket_both", methods=["WEBSOCKET"])
+    router.add_route("/both", "http_both", methods=["POST"])
+    assert endpoint_of(router.match("WEBSOCKET", "/ws")) == "socket"
+    assert router.match("GET", "/ws").status is MatchStatus.NOT_FOUND
+    assert router.match("GET", "/both").allowed_methods == {"POST"}
+    assert router.match("HEAD", "/ws").status is MatchStatus.NOT_FOUND

@@ -13,6 +13,10 @@ __all__ = ["Match", "MatchStatus", "NoMatchFound", "Router"]
 
 _EMPTY_METHODS: frozenset[str] = frozenset()
 
+#: The pseudo-method frameworks register WebSocket routes under. It is never listed in a 405's
+#: ``allowed_methods``: a path served only by WebSocket routes is NOT_FOUND for HTTP methods.
+WEBSOCKET = "WEBSOCKET"
+
 
 class MatchStatus(enum.IntEnum):
     FULL = 0
@@ -133,9 +137,9 @@ class Router:
         self.mounts: list[Mount] = []
         self.redirect_slashes = redirect_slashes
         #: (ready-made matches of parameterless routes by path and method, trie root, split limit)
-        self._plan: tuple[dict[str, dict[str, Match]], Node, int] | None = None
-        self._names: dict[str, list[Route | Mount]] | None = None
-        self._shapes: dict[tuple[str, ...], list[Route]] = {}
+        self._match_plan: tuple[dict[str, dict[str, Match]], Node, int] | None = None
+        self._url_names: dict[str, list[Route | Mount]] | None = None
+        self._route_shapes: dict[tuple[str, ...], list[Route]] = {}
         self._included_in: list[tuple[Router, str, dict[str, Any]]] = []
         for route in routes or ():
             self._add(route)
@@ -158,7 +162,7 @@ class Router:
 
     def _add(self, route: Route) -> None:
         shape = route.template.shape
-        twins = self._shapes.setdefault(shape, [])
+        twins = self._route_shapes.setdefault(shape, [])
         for existing in twins:
             clash = _explicit(existing) & _explicit(route)
             if clash:
@@ -180,7 +184,7 @@ class Router:
                 raise ValueError(f"{mount.path or '/'!r} is already mounted ({existing.app!r})")
         self.mounts.append(mount)
         self.mounts.sort(key=lambda m: len(m.path), reverse=True)
-        self._names = None
+        self._url_names = None
         for parent, prefix, _ in self._included_in:
             parent.mount(prefix + mount.path, mount.app, name=mount.name)
         return mount
@@ -211,8 +215,8 @@ class Router:
         return {**outer, **inner}
 
     def _invalidate(self) -> None:
-        self._plan = None
-        self._names = None
+        self._match_plan = None
+        self._url_names = None
 
     def _build(self) -> tuple[dict[str, dict[str, Match]], Node, int]:
         root = Node()
@@ -250,8 +254,8 @@ class Router:
                 if match is None:
                     match = shared[id(route)] = _full(route, {})
                 table[method] = match
-        self._plan = (static, root, depth)
-        return self._plan
+        self._match_plan = (static, root, depth)
+        return self._match_plan
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -262,7 +266,7 @@ class Router:
         segments like any other slash, ``.``/``..``/empty segments are literal text. Never raises for
         any path; the work is linear in the length of the path for a given route table.
         """
-        plan = self._plan
+        plan = self._match_plan
         if plan is None:
             plan = self._build()
         static, root, depth = plan
@@ -331,8 +335,8 @@ class Router:
 
     def _match_slow(self, method: str, path: str) -> Match:
         """Backtracking search, then mounts, 405, the slash redirect and 404, in that order."""
-        assert self._plan is not None
-        _, root, depth = self._plan
+        assert self._match_plan is not None
+        _, root, depth = self._match_plan
         parts = path.split("/", depth)
         allowed: set[str] = set()
         found = search(root, parts, method, allowed)
@@ -343,6 +347,7 @@ class Router:
             remaining = mount.matches(path)
             if remaining is not None:
                 return Match(MatchStatus.MOUNT, mount=mount, remaining_path=remaining)
+        allowed.discard(WEBSOCKET)
         if allowed:
             return Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(allowed))
         if self.redirect_slashes and path != "/" and path[:1] == "/":
@@ -353,8 +358,8 @@ class Router:
 
     def _serves(self, method: str, path: str) -> bool:
         """Whether some route serves ``method`` at ``path`` (mounts and 405s do not count)."""
-        assert self._plan is not None
-        static, root, depth = self._plan
+        assert self._match_plan is not None
+        static, root, depth = self._match_plan
         table = static.get(path)
         if table is not None and method in table:
             return True
@@ -369,14 +374,14 @@ class Router:
         parameter (``url_path_for("static", path="/css/site.css")``). When several routes share the
         name, the first one the parameters fit wins. Raises :class:`NoMatchFound` otherwise.
         """
-        names = self._names
+        names = self._url_names
         if names is None:
             names = {}
             items: list[Route | Mount] = [*self.routes, *self.mounts]
             for item in items:
                 if item.name is not None:
                     names.setdefault(item.name, []).append(item)
-            self._names = names
+            self._url_names = names
         candidates = names.get(name)
         if not candidates:
             raise NoMatchFound(f"no route or mount is named {name!r}")

@@ -104,11 +104,6 @@ class Node:
             self.first_matcher, self.first_param = self.params[0]
         return node
 
-    def count(self) -> int:
-        """Number of nodes in this subtree (the bound on the work of one search)."""
-        children = [*self.static.values(), *(n for _, n in self.params), *(n for _, n in self.rest)]
-        return 1 + sum(child.count() for child in children)
-
 
 def _candidates(node: Node, parts: list[str], index: int) -> Iterator[tuple[Node, Any, int]]:
     """(child, segment value, next index) for ``parts[index]`` in trial order."""
