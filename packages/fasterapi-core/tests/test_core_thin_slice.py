@@ -73,7 +73,7 @@ async def test_struct_body_is_decoded_and_validated(client: httpx.AsyncClient) -
         "type": "missing",
         "loc": ["body", "price"],
         "msg": "Field required",
-        "input": None,
+        "input": {"name": "Widget"},
     }
     broken = await client.post("/items", content=b"{not json", headers={"content-type": "application/json"})
     assert broken.status_code == 422

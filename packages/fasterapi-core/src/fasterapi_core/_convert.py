@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["is_scalar", "is_sequence", "scalar_converter", "type_label"]
+__all__ = ["expected_values", "is_scalar", "is_sequence", "scalar_converter", "type_label"]
 
 _TRUE = frozenset({"true", "1", "yes", "on", "y", "t"})
 _FALSE = frozenset({"false", "0", "no", "off", "n", "f"})
@@ -80,7 +80,7 @@ def type_label(tp: Any) -> str | None:
     """The short name used to pick FastAPI's error type (``int`` -> ``int_parsing``)."""
     tp = _base(tp)
     if typing.get_origin(tp) is typing.Literal:
-        return "enum"
+        return "literal"
     if not isinstance(tp, type):
         return None
     if issubclass(tp, bool):
@@ -101,7 +101,24 @@ def type_label(tp: Any) -> str | None:
     return None
 
 
+def expected_values(tp: Any) -> str | None:
+    """``"'a', 'b' or 'c'"``: the allowed values of an Enum or Literal, as FastAPI words them."""
+    tp = _base(tp)
+    if typing.get_origin(tp) is typing.Literal:
+        values = list(typing.get_args(tp))
+    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        values = [member.value for member in tp]
+    else:
+        return None
+    shown = [repr(value) for value in values]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
 def _parse_bool(value: str) -> bool:
+    if value.__class__ is bool:
+        return value  # type: ignore[unreachable]
     lowered = value.lower()
     if lowered in _TRUE:
         return True
@@ -136,6 +153,8 @@ def _identity(value: str) -> str:
 
 
 def _parse_int(value: str) -> int:
+    if value.__class__ is int:
+        return value  # type: ignore[unreachable]  # already converted by a ``{name:int}`` route converter
     if value.isdigit() and value.isascii():
         return int(value)
     stripped = value[1:] if value[:1] in "+-" else value

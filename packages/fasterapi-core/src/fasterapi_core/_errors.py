@@ -1,4 +1,9 @@
-"""Turning conversion failures into FastAPI-shaped validation error dicts."""
+"""Turning conversion failures into FastAPI-shaped validation error dicts.
+
+Only the error path runs this code, so it favours matching FastAPI's ``type``/``msg`` wording over
+speed. msgspec's messages (``Expected `int`, got `str` - at `$.items[0].price```) are mapped to
+pydantic's error types and the ``$.a[0].b`` path becomes a ``loc`` list.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,155 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["body_error", "conversion_error", "missing_error"]
+__all__ = ["body_error", "constraint_error", "conversion_error", "json_invalid_error", "missing_error"]
 
 _PATH_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\.\.\.\]")
 _AT_PATH = re.compile(r" - at `(\$[^`]*)`$")
 _MISSING_FIELD = re.compile(r"^Object missing required field `([^`]+)`")
+_UNKNOWN_FIELD = re.compile(r"^Object contains unknown field `([^`]+)`")
+_BYTE_POSITION = re.compile(r"\(byte (\d+)\)")
+_CONSTRAINT = re.compile(r"^Expected `([^`]+)` (of length |)(>=|<=|>|<) ([^ ]+)")
+_NOT_FOUND = object()
+
+#: Conversion failures of URL/header/cookie/form text, by the target type's label.
+_TYPE_MESSAGES: dict[str, tuple[str, str]] = {
+    "int": ("int_parsing", "Input should be a valid integer, unable to parse string as an integer"),
+    "float": ("float_parsing", "Input should be a valid number, unable to parse string as a number"),
+    "bool": ("bool_parsing", "Input should be a valid boolean, unable to interpret input"),
+    "uuid": ("uuid_parsing", "Input should be a valid UUID"),
+    "datetime": ("datetime_parsing", "Input should be a valid datetime"),
+    "date": ("date_parsing", "Input should be a valid date"),
+    "time": ("time_parsing", "Input should be a valid time"),
+    "decimal": ("decimal_parsing", "Input should be a valid decimal"),
+}
+
+#: msgspec's "Expected `X`, got `Y`" inside a JSON body, by X.
+_BODY_TYPES: dict[str, tuple[str, str]] = {
+    "int": ("int_type", "Input should be a valid integer"),
+    "float": ("float_type", "Input should be a valid number"),
+    "number": ("float_type", "Input should be a valid number"),
+    "str": ("string_type", "Input should be a valid string"),
+    "bool": ("bool_type", "Input should be a valid boolean"),
+    "object": ("model_attributes_type", "Input should be a valid dictionary or object to extract fields from"),
+    "array": ("list_type", "Input should be a valid list"),
+    "null": ("none_required", "Input should be None"),
+}
+
+_BODY_INVALID: tuple[tuple[str, str, str], ...] = (
+    ("Invalid UUID", "uuid_parsing", "Input should be a valid UUID"),
+    ("Invalid RFC3339 encoded datetime", "datetime_parsing", "Input should be a valid datetime"),
+    ("Invalid RFC3339 encoded date", "date_parsing", "Input should be a valid date"),
+    ("Invalid RFC3339 encoded time", "time_parsing", "Input should be a valid time"),
+    ("Invalid decimal", "decimal_parsing", "Input should be a valid decimal"),
+    ("Invalid enum value", "enum", "Input should be a valid enumeration member"),
+)
 
 
-def missing_error(loc: tuple[Any, ...]) -> dict[str, Any]:
-    return {"type": "missing", "loc": list(loc), "msg": "Field required", "input": None}
+def missing_error(loc: tuple[Any, ...] | list[Any], input_value: Any = None) -> dict[str, Any]:
+    return {"type": "missing", "loc": list(loc), "msg": "Field required", "input": input_value}
+
+
+def _constraint_error(match: re.Match[str]) -> tuple[str, str]:
+    what, length, op, limit = match.group(1), bool(match.group(2)), match.group(3), match.group(4)
+    if length:
+        noun = "characters" if what == "str" else "items"
+        if what == "str":
+            kind = {">=": "string_too_short", "<=": "string_too_long"}.get(op, "value_error")
+            label = "String"
+        else:
+            kind = {">=": "too_short", "<=": "too_long"}.get(op, "value_error")
+            label = "List" if what == "array" else "Value"
+        bound = "at least" if op in (">=", ">") else "at most"
+        return kind, f"{label} should have {bound} {limit} {noun if limit != '1' else noun[:-1]}"
+    kind, template = {
+        ">=": ("greater_than_equal", "Input should be greater than or equal to {}"),
+        ">": ("greater_than", "Input should be greater than {}"),
+        "<=": ("less_than_equal", "Input should be less than or equal to {}"),
+        "<": ("less_than", "Input should be less than {}"),
+    }[op]
+    return kind, template.format(limit)
+
+
+def _pattern_error(message: str) -> tuple[str, str] | None:
+    if "matching regex" not in message:
+        return None
+    pattern = message.split("regex ", 1)[1].split(" - at")[0]
+    if len(pattern) >= 2 and pattern[0] == pattern[-1] == "'":
+        pattern = pattern[1:-1]
+    return "string_pattern_mismatch", f"String should match pattern '{pattern}'"
+
+
+def conversion_error(
+    loc: tuple[Any, ...] | list[Any],
+    value: Any,
+    exc: Exception,
+    type_name: str | None,
+    expected: str | None = None,
+) -> dict[str, Any]:
+    """One error dict for a URL/header/cookie/form value that did not convert to its annotated type."""
+    message = str(exc)
+    constraint = _CONSTRAINT.match(message)
+    if constraint is not None:
+        kind, msg = _constraint_error(constraint)
+        return {"type": kind, "loc": list(loc), "msg": msg, "input": value}
+    pattern = _pattern_error(message)
+    if pattern is not None:
+        return {"type": pattern[0], "loc": list(loc), "msg": pattern[1], "input": value}
+    if type_name in _TYPE_MESSAGES:
+        kind, msg = _TYPE_MESSAGES[type_name]
+        return {"type": kind, "loc": list(loc), "msg": msg, "input": value}
+    if type_name == "literal":
+        return {"type": "literal_error", "loc": list(loc), "msg": f"Input should be {expected}", "input": value}
+    if type_name == "enum" or message.startswith("Invalid enum value"):
+        msg = f"Input should be {expected}" if expected else "Input should be a valid enumeration member"
+        return {"type": "enum", "loc": list(loc), "msg": msg, "input": value}
+    return {"type": "value_error", "loc": list(loc), "msg": f"Value error, {message}", "input": value}
+
+
+def constraint_error(
+    loc: tuple[Any, ...], raw: Any, value: Any, constraints: tuple[tuple[str, Any], ...]
+) -> dict[str, Any] | None:
+    """The first of ``constraints`` (FastAPI's gt/ge/lt/le/min_length/max_length/pattern) ``value`` breaks."""
+    for name, limit in constraints:
+        if name == "gt" and not value > limit:
+            return {
+                "type": "greater_than",
+                "loc": list(loc),
+                "msg": f"Input should be greater than {limit}",
+                "input": raw,
+            }
+        if name == "ge" and not value >= limit:
+            msg = f"Input should be greater than or equal to {limit}"
+            return {"type": "greater_than_equal", "loc": list(loc), "msg": msg, "input": raw}
+        if name == "lt" and not value < limit:
+            return {"type": "less_than", "loc": list(loc), "msg": f"Input should be less than {limit}", "input": raw}
+        if name == "le" and not value <= limit:
+            msg = f"Input should be less than or equal to {limit}"
+            return {"type": "less_than_equal", "loc": list(loc), "msg": msg, "input": raw}
+        if name == "min_length" and len(value) < limit:
+            msg = f"String should have at least {limit} character{'s' if limit != 1 else ''}"
+            return {"type": "string_too_short", "loc": list(loc), "msg": msg, "input": raw}
+        if name == "max_length" and len(value) > limit:
+            msg = f"String should have at most {limit} character{'s' if limit != 1 else ''}"
+            return {"type": "string_too_long", "loc": list(loc), "msg": msg, "input": raw}
+        if name == "pattern" and re.search(limit, value) is None:
+            msg = f"String should match pattern '{limit}'"
+            return {"type": "string_pattern_mismatch", "loc": list(loc), "msg": msg, "input": raw}
+    return None
+
+
+def json_invalid_error(exc: Exception, body: bytes) -> dict[str, Any]:
+    """FastAPI's answer to a body that is not JSON: ``loc`` is ``["body", <byte offset>]``."""
+    message = str(exc)
+    position = _BYTE_POSITION.search(message)
+    offset = int(position.group(1)) if position is not None else len(body)
+    return {
+        "type": "json_invalid",
+        "loc": ["body", offset],
+        "msg": "JSON decode error",
+        "input": {},
+        "ctx": {"error": message},
+    }
 
 
 def _msgspec_path(path: str) -> list[Any]:
@@ -30,88 +175,56 @@ def _msgspec_path(path: str) -> list[Any]:
     return loc
 
 
-_TYPE_MESSAGES: dict[str, tuple[str, str]] = {
-    "int": ("int_parsing", "Input should be a valid integer, unable to parse string as an integer"),
-    "float": ("float_parsing", "Input should be a valid number, unable to parse string as a number"),
-    "bool": ("bool_parsing", "Input should be a valid boolean, unable to interpret input"),
-    "uuid": ("uuid_parsing", "Input should be a valid UUID"),
-    "datetime": ("datetime_parsing", "Input should be a valid datetime"),
-    "date": ("date_parsing", "Input should be a valid date"),
-    "time": ("time_parsing", "Input should be a valid time"),
-    "decimal": ("decimal_parsing", "Input should be a valid decimal"),
-}
-
-_CONSTRAINT = re.compile(r"^Expected `[^`]+` (of length |)(>=|<=|>|<) ([^ ]+)")
-_CONSTRAINT_TYPES = {
-    (">=", False): ("greater_than_equal", "Input should be greater than or equal to {}"),
-    (">", False): ("greater_than", "Input should be greater than {}"),
-    ("<=", False): ("less_than_equal", "Input should be less than or equal to {}"),
-    ("<", False): ("less_than", "Input should be less than {}"),
-    (">=", True): ("string_too_short", "String should have at least {} characters"),
-    ("<=", True): ("string_too_long", "String should have at most {} characters"),
-}
-
-
-def conversion_error(loc: tuple[Any, ...], value: Any, exc: Exception, type_name: str | None) -> dict[str, Any]:
-    """One error dict for a URL/header/cookie/form value that did not convert."""
-    message = str(exc)
-    constraint = _CONSTRAINT.match(message)
-    if constraint is not None:
-        is_length = bool(constraint.group(1))
-        kind, template = _CONSTRAINT_TYPES.get((constraint.group(2), is_length), ("value_error", "Value error, {}"))
-        limit = constraint.group(3)
-        return {"type": kind, "loc": list(loc), "msg": template.format(limit), "input": value}
-    if message.startswith("Expected `str` matching regex"):
-        pattern = message.split("regex ", 1)[1].split(" - at")[0].strip("'")
-        return {
-            "type": "string_pattern_mismatch",
-            "loc": list(loc),
-            "msg": f"String should match pattern '{pattern}'",
-            "input": value,
-        }
-    if type_name in _TYPE_MESSAGES:
-        kind, msg = _TYPE_MESSAGES[type_name]
-        return {"type": kind, "loc": list(loc), "msg": msg, "input": value}
-    if message.startswith("Invalid enum value") or type_name == "enum":
-        return {
-            "type": "enum",
-            "loc": list(loc),
-            "msg": f"Input should be one of the allowed values: {message}",
-            "input": value,
-        }
-    return {"type": "value_error", "loc": list(loc), "msg": message, "input": value}
+def _lookup(document: Any, path: list[Any]) -> Any:
+    for key in path:
+        in_dict = isinstance(document, dict) and isinstance(key, str) and key in document
+        in_list = isinstance(document, list) and isinstance(key, int) and 0 <= key < len(document)
+        if not (in_dict or in_list):
+            return _NOT_FOUND
+        document = document[key]
+    return document
 
 
 def body_error(
-    prefix: tuple[Any, ...], exc: msgspec.ValidationError | msgspec.DecodeError, body: Any = None
+    prefix: tuple[Any, ...] | list[Any], exc: msgspec.ValidationError | msgspec.DecodeError, body: Any = None
 ) -> dict[str, Any]:
-    """One error dict from msgspec's message about a JSON body, with ``$.a[0].b`` as a ``loc``."""
+    """One error dict from msgspec's message about a JSON body, with ``$.a[0].b`` as a ``loc``.
+
+    ``body`` is the raw JSON document (already decoded without a type) used to report ``input``.
+    """
     message = str(exc)
-    if isinstance(exc, msgspec.DecodeError) and not isinstance(exc, msgspec.ValidationError):
-        return {"type": "json_invalid", "loc": [*prefix], "msg": f"JSON decode error: {message}", "input": {}}
+    if not isinstance(exc, msgspec.ValidationError):
+        raw = body if isinstance(body, bytes) else b""
+        return json_invalid_error(exc, raw)
     at = _AT_PATH.search(message)
-    loc = list(prefix)
+    path: list[Any] = []
     if at is not None:
-        loc.extend(_msgspec_path(at.group(1)))
+        path = _msgspec_path(at.group(1))
         message = message[: at.start()]
+    loc = [*prefix, *path]
+    here = _lookup(body, path)
+    value = None if here is _NOT_FOUND else here
     missing = _MISSING_FIELD.match(message)
     if missing is not None:
-        loc.append(missing.group(1))
-        return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
+        return missing_error([*loc, missing.group(1)], value)
+    unknown = _UNKNOWN_FIELD.match(message)
+    if unknown is not None:
+        name = unknown.group(1)
+        extra = value.get(name) if isinstance(value, dict) else None
+        return {"type": "extra_forbidden", "loc": [*loc, name], "msg": "Extra inputs are not permitted", "input": extra}
     constraint = _CONSTRAINT.match(message)
     if constraint is not None:
-        is_length = bool(constraint.group(1))
-        kind, template = _CONSTRAINT_TYPES.get((constraint.group(2), is_length), ("value_error", "Value error, {}"))
-        return {"type": kind, "loc": loc, "msg": template.format(constraint.group(3)), "input": None}
-    kind = "value_error"
+        kind, msg = _constraint_error(constraint)
+        return {"type": kind, "loc": loc, "msg": msg, "input": value}
+    pattern = _pattern_error(message)
+    if pattern is not None:
+        return {"type": pattern[0], "loc": loc, "msg": pattern[1], "input": value}
     if message.startswith("Expected `"):
         expected = message[len("Expected `") :].split("`", 1)[0]
-        kind = {
-            "int": "int_type",
-            "float": "float_type",
-            "str": "string_type",
-            "bool": "bool_type",
-            "object": "dict_type",
-            "array": "list_type",
-        }.get(expected, kind)
-    return {"type": kind, "loc": loc, "msg": message, "input": None}
+        known = _BODY_TYPES.get(expected.split(" | ")[0])
+        if known is not None:
+            return {"type": known[0], "loc": loc, "msg": known[1], "input": value}
+    for start, kind, msg in _BODY_INVALID:
+        if message.startswith(start):
+            return {"type": kind, "loc": loc, "msg": msg, "input": value}
+    return {"type": "value_error", "loc": loc, "msg": f"Value error, {message}", "input": value}

@@ -13,9 +13,10 @@ from typing import Any
 import anyio.to_thread
 import msgspec
 
-from ._errors import body_error, conversion_error, missing_error
+from ._errors import body_error, json_invalid_error, missing_error
 from .background import BackgroundTasks
 from .dependencies import Dependant, ParamPlan, SecurityScopes
+from .exceptions import HTTPException
 from .requests import ClientDisconnect, HTTPConnection, Request, _parse_cookies
 from .responses import Response
 
@@ -109,7 +110,7 @@ def _extract(
         try:
             values[plan.name] = plan.convert(value)
         except (ValueError, TypeError, msgspec.ValidationError) as exc:
-            errors.append(conversion_error((loc, plan.alias), value, exc, plan.type_label))
+            errors.append(plan.error(loc, value, exc))
 
 
 async def read_body(ctx: RequestContext) -> bytes:
@@ -174,6 +175,18 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
     return values
 
 
+_PARSE_ERROR = "There was an error parsing the body"
+
+
+def _is_json_content_type(content_type: str) -> bool:
+    """``application/json`` or ``application/<anything>+json``; parameters after ``;`` ignored."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    if not media.startswith("application/"):
+        return False
+    subtype = media[len("application/") :]
+    return subtype == "json" or subtype.endswith("+json")
+
+
 async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[str, Any]) -> None:
     plan = dependant.body
     assert plan is not None
@@ -183,16 +196,28 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
         ctx.errors.append({"type": "client_disconnected", "loc": ["body"], "msg": "Client disconnected", "input": None})
         return
     if not body:
-        if plan.required:
-            ctx.errors.append(missing_error(("body",)))
-        else:
-            for name, _, _, field in plan.params:
+        if not plan.embed:
+            name, _, _, field = plan.params[0]
+            if plan.required:
+                ctx.errors.append(missing_error(("body",)))
+            else:
+                values[name] = field.default_factory() if field.default_factory else field.default
+            return
+        for name, alias, _, field in plan.params:
+            if field.required:
+                ctx.errors.append(missing_error(("body", alias)))
+            else:
                 values[name] = field.default_factory() if field.default_factory else field.default
         return
-    content_type = ""
-    for value in ctx.get_headers().get("content-type", ()):
-        content_type = value
-    if content_type and "json" not in content_type.split(";", 1)[0]:
+    content_types = ctx.get_headers().get("content-type")
+    if content_types and not _is_json_content_type(content_types[0]):
+        # FastAPI validates the raw bytes then: only a lone str/bytes body accepts them.
+        if plan.raw_type is not None:
+            try:
+                values[plan.params[0][0]] = body if plan.raw_type is bytes else body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise HTTPException(400, _PARSE_ERROR) from None
+            return
         ctx.errors.append(
             {
                 "type": "model_attributes_type",
@@ -204,15 +229,28 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
         return
     try:
         decoded = plan.decoder.decode(body)
-    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
-        prefix: tuple[Any, ...] = ("body",)
-        ctx.errors.append(body_error(prefix, exc))
+    except msgspec.ValidationError as exc:
+        ctx.errors.append(body_error(("body",), exc, _raw_document(body)))
         return
+    except msgspec.DecodeError as exc:
+        ctx.errors.append(json_invalid_error(exc, body))
+        return
+    except (UnicodeDecodeError, RecursionError):
+        # Starlette's json.loads fails the same way and FastAPI answers 400 for it.
+        raise HTTPException(400, _PARSE_ERROR) from None
     if not plan.embed:
         values[plan.params[0][0]] = decoded
         return
     for name, alias, _, _ in plan.params:
         values[name] = getattr(decoded, alias)
+
+
+def _raw_document(body: bytes) -> Any:
+    """The body as untyped JSON, to show the offending ``input`` in an error (error path only)."""
+    try:
+        return msgspec.json.decode(body)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return None
 
 
 def _overridden(ctx: RequestContext, dependant: Dependant) -> Dependant:
@@ -262,4 +300,6 @@ async def call_endpoint(dependant: Dependant, kwargs: dict[str, Any]) -> Any:
     assert call is not None
     if dependant.is_coroutine:
         return await call(**kwargs)
+    if dependant.run_inline:
+        return call(**kwargs)
     return await anyio.to_thread.run_sync(functools.partial(call, **kwargs))

@@ -5,6 +5,7 @@ Nothing here runs per request; ``_solver.py`` executes the plans this module bui
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import inspect
 import typing
@@ -13,14 +14,24 @@ from typing import Any
 
 import msgspec
 
-from ._convert import is_scalar, is_sequence, scalar_converter, type_label
+from ._convert import expected_values, is_scalar, is_sequence, scalar_converter, type_label
+from ._errors import constraint_error, conversion_error
 from .background import BackgroundTasks
 from .exceptions import FasterAPIError
 from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
 from .requests import HTTPConnection
 from .responses import Response
 
-__all__ = ["BodyPlan", "Dependant", "ParamPlan", "SecurityScopes", "SubDependency", "get_dependant"]
+__all__ = [
+    "BodyPlan",
+    "Dependant",
+    "ParamPlan",
+    "SecurityScopes",
+    "SubDependency",
+    "get_dependant",
+    "local_namespace",
+    "remember_local_namespace",
+]
 
 
 class SecurityScopes:
@@ -40,9 +51,12 @@ class ParamPlan:
     __slots__ = (
         "alias",
         "annotation",
+        "constraints",
         "convert",
+        "convert_item",
         "default",
         "default_factory",
+        "expected",
         "field",
         "is_sequence",
         "name",
@@ -52,6 +66,11 @@ class ParamPlan:
     )
 
     def __init__(self, name: str, source: str, annotation: Any, field: Param) -> None:
+        meta = _meta_for(field)
+        annotation, inline_meta = _split_annotated(annotation)
+        for extra in inline_meta:
+            if isinstance(extra, msgspec.Meta) and meta is None:
+                meta = extra
         self.name = name
         self.source = source
         self.annotation = annotation
@@ -64,8 +83,12 @@ class ParamPlan:
         self.default_factory = field.default_factory
         self.required = field.required
         self.is_sequence = is_sequence(annotation)
-        self.type_label = type_label(_sequence_item(annotation) if self.is_sequence else annotation)
-        meta = _meta_for(field)
+        item_type = _sequence_item(annotation) if self.is_sequence else annotation
+        self.type_label = type_label(item_type)
+        self.expected = expected_values(item_type)
+        self.constraints = _constraints_of(meta)
+        #: The conversion without constraints, used on the error path to tell which check failed.
+        self.convert_item = scalar_converter(item_type)
         if self.is_sequence:
             item = _sequence_item(annotation)
             item_convert = scalar_converter(item, meta)
@@ -84,6 +107,20 @@ class ParamPlan:
             return self.default_factory()
         return self.default
 
+    def error(self, loc: str, value: Any, exc: Exception) -> dict[str, Any]:
+        """The FastAPI-shaped error for ``value`` (error path only: may convert again)."""
+        where = (loc, self.alias)
+        if self.constraints:
+            for item in value if isinstance(value, list) else (value,):
+                try:
+                    converted = self.convert_item(item)
+                except (ValueError, TypeError, msgspec.ValidationError) as item_exc:
+                    return conversion_error(where, item, item_exc, self.type_label, self.expected)
+                problem = constraint_error(where, item, converted, self.constraints)
+                if problem is not None:
+                    return problem
+        return conversion_error(where, value, exc, self.type_label, self.expected)
+
 
 @dataclasses.dataclass(slots=True)
 class BodyPlan:
@@ -95,6 +132,8 @@ class BodyPlan:
     required: bool
     media_type: str = "application/json"
     is_form: bool = False
+    #: A lone ``str``/``bytes`` body also accepts non-JSON content as it is (FastAPI does the same).
+    raw_type: type | None = None
 
 
 @dataclasses.dataclass(slots=True)
@@ -123,14 +162,17 @@ class Dependant:
     is_gen: bool = False
     security_scopes: list[str] = dataclasses.field(default_factory=list)
     use_cache: bool = True
+    #: A cheap synchronous call made on the event loop (query-group models), never in a thread.
+    run_inline: bool = False
+    #: The key of the per-request cache: the callable plus the scopes it was asked with.
+    cache_key: tuple[Any, tuple[str, ...]] = ()  # type: ignore[assignment]
     #: True when something in this tree is a generator dependency (needs an exit stack).
     needs_exit_stack: bool = False
     #: True when something in this tree reads the body or wants the connection object.
     needs_body: bool = False
 
-    @property
-    def cache_key(self) -> tuple[Any, tuple[str, ...]]:
-        return (self.call, tuple(sorted(self.security_scopes)))
+    def __post_init__(self) -> None:
+        self.cache_key = (self.call, tuple(sorted(self.security_scopes)))
 
     def all_params(self) -> list[ParamPlan]:
         return [*self.path_params, *self.query_params, *self.header_params, *self.cookie_params, *self.form_params]
@@ -148,6 +190,13 @@ def _unwrap_optional(tp: Any) -> Any:
 def _sequence_item(tp: Any) -> Any:
     args = typing.get_args(_unwrap_optional(tp))
     return args[0] if args else str
+
+
+def _constraints_of(meta: msgspec.Meta | None) -> tuple[tuple[str, Any], ...]:
+    if meta is None:
+        return ()
+    names = ("gt", "ge", "lt", "le", "min_length", "max_length", "pattern")
+    return tuple((name, getattr(meta, name)) for name in names if getattr(meta, name, None) is not None)
 
 
 def _meta_for(field: Param) -> msgspec.Meta | None:
@@ -184,14 +233,37 @@ def _is_gen(call: Any, check: Callable[[Any], bool]) -> bool:
     return False
 
 
-def _type_hints(call: Any) -> dict[str, Any]:
+#: Local namespaces of the scopes where handlers were decorated, so that string annotations
+#: (``from __future__ import annotations``) naming local classes or functions still resolve.
+_LOCAL_NAMESPACES: dict[Any, dict[str, Any]] = {}
+
+
+def remember_local_namespace(call: Any, namespace: dict[str, Any]) -> None:
+    """Record where ``call`` was defined (the route decorators call this with the caller's locals)."""
+    with contextlib.suppress(TypeError):  # an unhashable callable instance is simply not recorded
+        _LOCAL_NAMESPACES[call] = namespace
+
+
+def local_namespace(call: Any) -> dict[str, Any] | None:
+    try:
+        return _LOCAL_NAMESPACES.get(call)
+    except TypeError:
+        return None
+
+
+def _type_hints(call: Any, localns: dict[str, Any] | None = None) -> dict[str, Any]:
     target = call
     if inspect.isclass(call):
         target = call.__init__
     elif not (inspect.isfunction(call) or inspect.ismethod(call)) and callable(call):
         target = call.__call__
     try:
-        return typing.get_type_hints(target, include_extras=True)
+        try:
+            return typing.get_type_hints(target, include_extras=True)
+        except NameError:
+            if not localns:
+                raise
+            return typing.get_type_hints(target, localns=localns, include_extras=True)
     except NameError as exc:
         name = getattr(call, "__qualname__", repr(call))
         raise FasterAPIError(
@@ -242,13 +314,15 @@ def get_dependant(
     path_param_names: frozenset[str] | tuple[str, ...] = (),
     use_cache: bool = True,
     security_scopes: list[str] | None = None,
+    localns: dict[str, Any] | None = None,
     _stack: tuple[Any, ...] = (),
 ) -> Dependant:
     """Plan ``call``: classify each parameter once, recursively for ``Depends`` (cycles raise)."""
     if call in _stack:
         chain = " -> ".join(getattr(c, "__qualname__", repr(c)) for c in (*_stack, call))
         raise FasterAPIError(f"circular dependency: {chain}")
-    hints = _type_hints(call)
+    localns = local_namespace(call) or localns
+    hints = _type_hints(call, localns)
     signature = _signature(call)
     dependant = Dependant(
         call=call,
@@ -287,6 +361,7 @@ def get_dependant(
                 path_param_names=path_param_names,
                 use_cache=marker.use_cache,
                 security_scopes=scopes,
+                localns=localns,
                 _stack=(*_stack, call),
             )
             dependant.dependencies.append(SubDependency(name, sub, marker.use_cache))
@@ -312,6 +387,10 @@ def get_dependant(
                 field = Query(field_default)
             else:
                 field = Body(field_default)
+        if isinstance(field, (Query, Header, Cookie)) and _is_model(base):
+            group = _group_dependant(base, field)
+            dependant.dependencies.append(SubDependency(name, group, False))
+            continue
         if isinstance(field, Path) or (marker is None and name in path_param_names):
             if name not in path_param_names:
                 raise FasterAPIError(f"path parameter {name!r} of {call!r} is not in the route's path")
@@ -337,6 +416,61 @@ def get_dependant(
     return dependant
 
 
+def _is_model(tp: Any) -> bool:
+    """A class whose fields can be filled one by one from query/header/cookie values."""
+    if not isinstance(tp, type):
+        return False
+    return issubclass(tp, msgspec.Struct) or dataclasses.is_dataclass(tp) or typing.is_typeddict(tp)
+
+
+def _model_fields(model: type) -> list[tuple[str, str, Any, Any, Any]]:
+    """``(name, alias, annotation, default, default_factory)`` for each field of ``model``."""
+    hints = typing.get_type_hints(model, include_extras=True)
+    fields: list[tuple[str, str, Any, Any, Any]] = []
+    if issubclass(model, msgspec.Struct):
+        for info in msgspec.structs.fields(model):
+            default = MISSING if info.default is msgspec.NODEFAULT else info.default
+            factory = None if info.default_factory is msgspec.NODEFAULT else info.default_factory
+            fields.append((info.name, info.encode_name, hints.get(info.name, info.type), default, factory))
+    elif dataclasses.is_dataclass(model):
+        for dc_field in dataclasses.fields(model):
+            default = MISSING if dc_field.default is dataclasses.MISSING else dc_field.default
+            dc_factory = dc_field.default_factory
+            factory = None if dc_factory is dataclasses.MISSING else dc_factory
+            fields.append((dc_field.name, dc_field.name, hints.get(dc_field.name, Any), default, factory))
+    else:
+        required_keys = getattr(model, "__required_keys__", frozenset(hints))
+        for key, annotation in hints.items():
+            fields.append((key, key, annotation, MISSING if key in required_keys else None, None))
+    return fields
+
+
+def _group_dependant(model: type, marker: Param) -> Dependant:
+    """A model used as ``Annotated[Model, Query()]``: one parameter per field, then ``Model(**values)``."""
+    marker_class = type(marker)
+
+    def build(**values: Any) -> Any:
+        return model(**values)
+
+    build.__qualname__ = f"{model.__qualname__}<{marker.source} parameters>"
+    group = Dependant(call=build, run_inline=True, use_cache=False)
+    target = {"query": group.query_params, "header": group.header_params, "cookie": group.cookie_params}[marker.source]
+    for name, alias, annotation, default, factory in _model_fields(model):
+        field = marker_class(
+            default,
+            default_factory=factory,
+            alias=alias if alias != name else None,
+            convert_underscores=marker.convert_underscores,
+        )
+        base, _ = _split_annotated(annotation)
+        if not (is_scalar(base) or is_sequence(base)):
+            raise FasterAPIError(
+                f"field {name!r} of {model.__qualname__} has type {base!r}, which a {marker.source} value cannot carry"
+            )
+        target.append(ParamPlan(name, marker.source, annotation, field))
+    return group
+
+
 def _copy_with_default(field: Param, default: Any) -> Param:
     clone = object.__new__(type(field))
     clone.__dict__.update(field.__dict__)
@@ -350,7 +484,15 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
         _, _, annotation, field = params[0]
         required = field.required
         target = annotation if required else annotation | None
-        return BodyPlan(params, False, msgspec.json.Decoder(target), required, field.media_type or "application/json")
+        raw_type = _unwrap_optional(_split_annotated(annotation)[0])
+        return BodyPlan(
+            params,
+            False,
+            msgspec.json.Decoder(target),
+            required,
+            field.media_type or "application/json",
+            raw_type=raw_type if raw_type in (str, bytes) else None,
+        )
     fields: list[Any] = []
     for _, alias, annotation, field in params:
         if field.required:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import inspect
+import sys
 import typing
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -15,7 +16,7 @@ from fasterapi_routing import Route, Router
 
 from ._encoding import encode_json, json_encoder
 from ._solver import RequestContext, call_endpoint, solve
-from .dependencies import Dependant, SubDependency, get_dependant
+from .dependencies import Dependant, SubDependency, get_dependant, local_namespace, remember_local_namespace
 from .exceptions import RequestValidationError, ResponseValidationError
 from .params import Depends
 from .responses import JSONResponse, Response
@@ -82,6 +83,7 @@ class APIRoute(Route):
                     path_param_names=frozenset(self.template.param_names),
                     use_cache=marker.use_cache,
                     security_scopes=list(getattr(marker, "scopes", []) or []),
+                    localns=local_namespace(endpoint),
                 )
                 planned.append(SubDependency(None, sub, marker.use_cache))
                 dependant.needs_exit_stack |= sub.needs_exit_stack
@@ -95,7 +97,7 @@ class APIRoute(Route):
             model = opts["response_model"]
             return None if model is None else model
         try:
-            hints = typing.get_type_hints(endpoint, include_extras=True)
+            hints = typing.get_type_hints(endpoint, localns=local_namespace(endpoint), include_extras=True)
         except Exception:
             return None
         annotation = hints.get("return")
@@ -187,7 +189,8 @@ def _merge_sub_response(response: Response, ctx: RequestContext) -> None:
 def _shape(result: Any, model: Any, options: dict[str, Any]) -> Any:
     """Validate and shape a return value against ``response_model`` (a server bug if it fails)."""
     try:
-        if isinstance(model, type) and isinstance(result, model) and not options.get("response_model_exclude_none"):
+        exact = isinstance(model, type) and not typing.is_typeddict(model) and result.__class__ is model
+        if exact and not options.get("response_model_exclude_none"):
             shaped = result
         else:
             shaped = msgspec.convert(
@@ -256,9 +259,11 @@ class FasterRouter(Router):
         self.include_in_schema = include_in_schema
 
     def merge_options(self, outer: Any, inner: Any) -> dict[str, Any]:
+        # This router's own tags and dependencies apply to routes it includes too (FastAPI does so):
+        # ``Faster(dependencies=[...])`` therefore covers routes of every included router.
         merged = {**outer, **inner}
-        merged["tags"] = [*outer.get("tags", ()), *inner.get("tags", ())]
-        merged["dependencies"] = [*outer.get("dependencies", ()), *inner.get("dependencies", ())]
+        merged["tags"] = [*self.tags, *outer.get("tags", ()), *inner.get("tags", ())]
+        merged["dependencies"] = [*self.dependencies, *outer.get("dependencies", ()), *inner.get("dependencies", ())]
         merged["responses"] = {**outer.get("responses", {}), **inner.get("responses", {})}
         if inner.get("response_class") is None and outer.get("response_class") is not None:
             merged["response_class"] = outer["response_class"]
@@ -298,6 +303,7 @@ class FasterRouter(Router):
         self, path: str, *, methods: Sequence[str] | None = None, name: str | None = None, **options: Any
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            remember_local_namespace(func, sys._getframe(1).f_locals)
             self.add_api_route(path, func, methods=methods, name=name, **options)
             return func
 
@@ -339,6 +345,7 @@ class FasterRouter(Router):
         """Register a WebSocket endpoint (served by the ``fasterapi-ws`` package)."""
 
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            remember_local_namespace(func, sys._getframe(1).f_locals)
             self.add_websocket_route(path, func, name=name, dependencies=dependencies, **options)
             return func
 
@@ -386,7 +393,8 @@ class FasterRouter(Router):
             merged["deprecated"] = deprecated
         if not include_in_schema:
             merged["include_in_schema"] = False
-        super().include_router(router, prefix=prefix, options=merged)
+        # Like ``add_api_route``, routes included here get this router's own prefix as well.
+        super().include_router(router, prefix=self.prefix + prefix, options=merged)
 
 
 APIRouter = FasterRouter
