@@ -116,9 +116,9 @@ def expected_values(tp: Any) -> str | None:
     return ", ".join(shown[:-1]) + " or " + shown[-1]
 
 
-def _parse_bool(value: str) -> bool:
+def _parse_bool(value: Any) -> bool:
     if value.__class__ is bool:
-        return value  # type: ignore[unreachable]
+        return bool(value)
     lowered = value.lower()
     if lowered in _TRUE:
         return True
@@ -152,9 +152,9 @@ def _identity(value: str) -> str:
     return value
 
 
-def _parse_int(value: str) -> int:
+def _parse_int(value: Any) -> int:
     if value.__class__ is int:
-        return value  # type: ignore[unreachable]  # already converted by a ``{name:int}`` route converter
+        return int(value)  # already converted by a ``{name:int}`` route converter
     if value.isdigit() and value.isascii():
         return int(value)
     stripped = value[1:] if value[:1] in "+-" else value
