@@ -11,6 +11,12 @@ __all__ = ["LAZY_NAMES", "resolve_lazy"]
 LAZY_NAMES: dict[str, tuple[str, str, str]] = {
     "TestClient": ("fasterapi_testclient", "TestClient", "test"),
     "AsyncTestClient": ("fasterapi_testclient", "AsyncTestClient", "test"),
+    "AsyncWebSocketTestSession": ("fasterapi_testclient", "AsyncWebSocketTestSession", "test"),
+    "LifespanManager": ("fasterapi_testclient", "LifespanManager", "test"),
+    "LifespanShutdownError": ("fasterapi_testclient", "LifespanShutdownError", "test"),
+    "LifespanStartupError": ("fasterapi_testclient", "LifespanStartupError", "test"),
+    "WebSocketDenialResponse": ("fasterapi_testclient", "WebSocketDenialResponse", "test"),
+    "WebSocketTestSession": ("fasterapi_testclient", "WebSocketTestSession", "test"),
 }
 
 

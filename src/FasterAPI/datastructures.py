@@ -1,4 +1,4 @@
-"""``fastapi.datastructures`` equivalent: request data views and the state bag."""
+"""``fastapi.datastructures`` equivalent: request data views, uploads and the state bag."""
 
 from fasterapi_core.datastructures import (
     URL as URL,
@@ -7,5 +7,6 @@ from fasterapi_core.datastructures import (
     QueryParams as QueryParams,
     State as State,
 )
+from fasterapi_core.uploads import FormData as FormData, UploadFile as UploadFile
 
-__all__ = ["URL", "Address", "Headers", "QueryParams", "State"]
+__all__ = ["URL", "Address", "FormData", "Headers", "QueryParams", "State", "UploadFile"]
