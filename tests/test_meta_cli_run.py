@@ -1,9 +1,11 @@
-"""``fasterapi run`` serves an app over real HTTP on a loopback port."""
+"""``fasterapi run`` and ``fasterapi dev`` serve apps over real HTTP on a loopback port."""
 
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -18,37 +20,55 @@ def _free_port() -> int:
         return port
 
 
-def test_fasterapi_run_serves_the_hello_example() -> None:
+@contextmanager
+def _server(*args: str, cwd: Path | None = None) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
     port = _free_port()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "FasterAPI",
-            "run",
-            str(ROOT / "examples" / "hello.py"),
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
+        [sys.executable, "-m", "FasterAPI", *args, "--port", str(port), "--log-level", "warning"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        cwd=cwd,
     )
     try:
-        deadline = time.monotonic() + 20
-        response = None
-        while time.monotonic() < deadline:
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/items/3?q=x", timeout=2)
-                break
-            except httpx.TransportError as exc:
-                if process.poll() is not None:
-                    raise AssertionError(process.stdout.read().decode() if process.stdout else "server exited") from exc
-                time.sleep(0.1)
-        assert response is not None, "server did not start within 20 s"
-        assert response.status_code == 200
-        assert response.json() == {"item_id": 3, "q": "x"}
+        yield port, process
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=15)
+
+
+def _poll(port: int, path: str, process: subprocess.Popen[bytes], until: Callable[[httpx.Response], bool]) -> None:
+    deadline = time.monotonic() + 20
+    last: object = None
+    while time.monotonic() < deadline:
+        try:
+            last = response = httpx.get(f"http://127.0.0.1:{port}{path}", timeout=2)
+            if until(response):
+                return
+        except httpx.TransportError as exc:
+            last = exc
+            if process.poll() is not None:
+                raise AssertionError(process.stdout.read().decode() if process.stdout else "server exited") from exc
+        time.sleep(0.1)
+    raise AssertionError(f"no matching response from {path} within 20 s; last: {last!r}")
+
+
+def test_fasterapi_run_serves_the_hello_example() -> None:
+    with _server("run", str(ROOT / "examples" / "hello.py")) as (port, process):
+        _poll(port, "/items/3?q=x", process, lambda r: r.status_code == 200 and r.json() == {"item_id": 3, "q": "x"})
+
+
+def test_fasterapi_run_with_two_workers_imports_the_module_path_from_the_working_directory() -> None:
+    with _server("run", "hello:app", "--workers", "2", cwd=ROOT / "examples") as (port, process):
+        _poll(port, "/", process, lambda r: r.status_code == 200 and r.json() == {"message": "Hello, World"})
+
+
+def test_fasterapi_dev_reloads_when_the_file_changes(tmp_path: Path) -> None:
+    app_file = tmp_path / "reload_app.py"
+    source = (
+        "from FasterAPI import Faster\napp = Faster()\n\n@app.get('/')\nasync def root():\n    return {{'v': {}}}\n"
+    )
+    app_file.write_text(source.format(1))
+    with _server("dev", str(app_file)) as (port, process):
+        _poll(port, "/", process, lambda r: r.json() == {"v": 1})
+        app_file.write_text(source.format(2))
+        _poll(port, "/", process, lambda r: r.status_code == 200 and r.json() == {"v": 2})

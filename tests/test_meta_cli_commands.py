@@ -1,0 +1,125 @@
+"""``fasterapi routes``, ``openapi``, ``version`` and the command's error messages."""
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from FasterAPI.cli import main
+
+APP_SOURCE = textwrap.dedent(
+    """
+    from FasterAPI import Faster, FasterRouter, WebSocket
+
+    app = Faster()
+    router = FasterRouter(prefix="/users")
+
+
+    @router.get("/{user_id}", name="get_user")
+    async def read_user(user_id: int) -> dict[str, int]:
+        return {"id": user_id}
+
+
+    @router.post("/")
+    async def create_user() -> dict[str, str]:
+        return {}
+
+
+    @app.websocket("/ws")
+    async def chat(websocket: WebSocket) -> None:
+        await websocket.accept()
+
+
+    app.include_router(router)
+
+    sub = Faster()
+
+
+    @sub.get("/ping")
+    async def ping() -> str:
+        return "pong"
+
+
+    app.mount("/sub", sub)
+    """
+)
+
+
+@pytest.fixture
+def app_file(tmp_path: Path) -> Path:
+    path = tmp_path / "cli_demo_app.py"
+    path.write_text(APP_SOURCE)
+    return path
+
+
+def _fasterapi(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "FasterAPI", *args], capture_output=True, text=True, timeout=60, cwd=cwd
+    )
+
+
+def test_routes_lists_methods_paths_names_and_endpoints(app_file: Path) -> None:
+    result = _fasterapi("routes", str(app_file))
+    assert result.returncode == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert rows[0] == ["METHODS", "PATH", "NAME", "ENDPOINT"]
+    assert ["GET", "/users/{user_id}", "get_user", "cli_demo_app.read_user"] in rows
+    assert ["POST", "/users", "create_user", "cli_demo_app.create_user"] in rows
+    assert ["WS", "/ws", "chat", "cli_demo_app.chat"] in rows
+    assert ["GET", "/sub/ping", "ping", "cli_demo_app.ping"] in rows
+
+
+def test_routes_accepts_a_module_path_with_attribute(app_file: Path) -> None:
+    result = _fasterapi("routes", "cli_demo_app:app", cwd=app_file.parent)
+    assert result.returncode == 0, result.stderr
+    assert "/users/{user_id}" in result.stdout
+
+
+def test_openapi_prints_or_writes_the_document(tmp_path: Path) -> None:
+    (tmp_path / "cli_schema_app.py").write_text(
+        "class App:\n    def openapi(self):\n        return {'openapi': '3.1.0', 'info': {'title': 'Demo'}}\n\napp = App()\n"
+    )
+    printed = _fasterapi("openapi", "cli_schema_app:app", cwd=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    assert json.loads(printed.stdout) == {"openapi": "3.1.0", "info": {"title": "Demo"}}
+    out = tmp_path / "schema.json"
+    written = _fasterapi("openapi", "cli_schema_app:app", "--output", str(out), cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert json.loads(out.read_text())["info"]["title"] == "Demo"
+
+
+def test_openapi_without_support_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "cli_plain_app.py").write_text("app = object()\n")
+    result = _fasterapi("openapi", "cli_plain_app:app", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "has no openapi() method" in result.stderr
+
+
+def test_version_lists_every_distribution(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    assert main(["version"]) == 0
+    out = capsys.readouterr().out
+    for dist in ("faster-api-web", "fasterapi-routing", "fasterapi-core", "fasterapi-ws", "fasterapi-testclient"):
+        assert f"{dist}" in out
+        assert version(dist) in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["routes", "no/such/file.py"], "no such file: no/such/file.py"),
+        (["routes", "no_such_module_xyz"], "cannot find module 'no_such_module_xyz'"),
+        (["routes", "json:nothing_here"], "json has no attribute 'nothing_here'"),
+        (["routes", "json:dumps"], "is not a FasterAPI app"),
+        (["run", "json:dumps", "--server", "granian"], "the granian server is not installed: pip install granian"),
+        (["run", "json:dumps", "--server", "hypercorn"], "the hypercorn server is not installed"),
+        (["migrate-from-fastapi", "no/such/dir"], "no such file or folder"),
+    ],
+)
+def test_errors_name_the_problem(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 1
+    assert message in capsys.readouterr().err
