@@ -80,7 +80,10 @@ def test_routes_accepts_a_module_path_with_attribute(app_file: Path) -> None:
 
 def test_openapi_prints_or_writes_the_document(tmp_path: Path) -> None:
     (tmp_path / "cli_schema_app.py").write_text(
-        "class App:\n    def openapi(self):\n        return {'openapi': '3.1.0', 'info': {'title': 'Demo'}}\n\napp = App()\n"
+        "class App:\n"
+        "    def openapi(self):\n"
+        "        return {'openapi': '3.1.0', 'info': {'title': 'Demo'}}\n\n"
+        "app = App()\n"
     )
     printed = _fasterapi("openapi", "cli_schema_app:app", cwd=tmp_path)
     assert printed.returncode == 0, printed.stderr
