@@ -1,6 +1,13 @@
 """fasterapi-ws: WebSocket connections and routes for FasterAPI."""
 
+from .exceptions import WebSocketRequestValidationError
 from .routes import compile_websocket_route
 from .websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-__all__ = ["WebSocket", "WebSocketDisconnect", "WebSocketState", "compile_websocket_route"]
+__all__ = [
+    "WebSocket",
+    "WebSocketDisconnect",
+    "WebSocketRequestValidationError",
+    "WebSocketState",
+    "compile_websocket_route",
+]

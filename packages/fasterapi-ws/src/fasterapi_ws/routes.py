@@ -1,46 +1,147 @@
-"""Serving websocket routes: plan the endpoint with core's DI, run it, close on errors."""
+"""Serving websocket routes: plan the endpoint with core's DI once, then run it per connection.
+
+How a session ends, by what the endpoint (or a dependency) raised:
+
+- nothing: the connection is closed with 1000 if the endpoint left it open (refused with 403 if it
+  never accepted);
+- ``WebSocketDisconnect``: the client left; nothing more is sent;
+- ``WebSocketException(code, reason)``: closed with that code;
+- invalid parameters: closed with 1008 before accept, the reason listing the problems (``loc: msg``);
+- ``HTTPException`` before accept: that HTTP answer as a denial response where the server supports
+  it, else close 1008; after accept: close 1008 with the detail as the reason;
+- any other exception: logged, closed with 1011 if accepted, then re-raised to the server (as
+  FastAPI lets it reach the server, which answers 500 to an unaccepted handshake).
+
+Yield dependencies are closed when the session ends, and see the exception that ended it.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Sequence
 from typing import Any
 
+from fasterapi_core._encoding import encode_json
 from fasterapi_core._solver import RequestContext, call_endpoint, solve
-from fasterapi_core.dependencies import get_dependant
-from fasterapi_core.exceptions import WebSocketException
+from fasterapi_core.dependencies import Dependant, SubDependency, get_dependant
+from fasterapi_core.exceptions import HTTPException, WebSocketException
 
-from .websockets import WebSocket, WebSocketState
+from .exceptions import WebSocketRequestValidationError
+from .websockets import WebSocket, WebSocketDisconnect, WebSocketState, truncate_reason
 
-__all__ = ["compile_websocket_route"]
+__all__ = ["compile_websocket_route", "plan_websocket_endpoint"]
 
 logger = logging.getLogger("fasterapi.websocket")
+
+_CONNECTING = WebSocketState.CONNECTING
+_CONNECTED = WebSocketState.CONNECTED
+_DISCONNECTED = WebSocketState.DISCONNECTED
+
+
+def plan_websocket_endpoint(endpoint: Any, param_names: Sequence[str], dependencies: Sequence[Any]) -> Dependant:
+    """The endpoint's ``Dependant`` with route/router ``dependencies`` run first, in order."""
+    names = frozenset(param_names)
+    dependant = get_dependant(endpoint, path_param_names=names)
+    planned = []
+    for marker in dependencies:
+        call = getattr(marker, "dependency", None)
+        if call is None:
+            raise TypeError(f"websocket route dependencies need a callable: Depends(callable), got {marker!r}")
+        sub = get_dependant(
+            call,
+            path_param_names=names,
+            use_cache=marker.use_cache,
+            security_scopes=list(getattr(marker, "scopes", None) or []),
+        )
+        planned.append(SubDependency(None, sub, marker.use_cache))
+        dependant.needs_exit_stack |= sub.needs_exit_stack
+    dependant.dependencies[:0] = planned
+    return dependant
+
+
+def _max_message_size(options: dict[str, Any]) -> int | None:
+    value = options.get("max_message_size")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"max_message_size must be a positive number of bytes or None, got {value!r}")
+    return value
 
 
 def compile_websocket_route(route: Any) -> None:
     """Plan ``route.endpoint`` once and install ``route.handle`` for websocket scopes."""
-    dependant = get_dependant(route.endpoint, path_param_names=frozenset(route.template.param_names))
+    options: dict[str, Any] = route.options
+    dependant = plan_websocket_endpoint(route.endpoint, route.template.param_names, options.get("dependencies") or ())
+    max_message_size = _max_message_size(options)
     route.dependant = dependant
+    path = route.path
 
     async def handle(scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
-        websocket = WebSocket(scope, receive, send)
+        websocket = WebSocket(scope, receive, send, max_message_size=max_message_size)
         ctx = RequestContext(scope, receive, path_params)
         ctx.connection = websocket
         try:
             kwargs = await solve(dependant, ctx)
             if ctx.errors:
-                await websocket.close(1008, "validation error")
-                return
+                raise WebSocketRequestValidationError(ctx.errors)
             await call_endpoint(dependant, kwargs)
-        except WebSocketException as exc:
-            if websocket.application_state is not WebSocketState.DISCONNECTED:
-                await websocket.close(exc.code, exc.reason)
-        except Exception:
-            logger.exception("Exception in websocket endpoint %s", route.path)
-            if websocket.application_state is not WebSocketState.DISCONNECTED:
-                await websocket.close(1011)
+        except BaseException as exc:
+            stack = ctx.exit_stack
+            if stack is not None:
+                ctx.exit_stack = None
+                await stack.__aexit__(type(exc), exc, exc.__traceback__)
+            if isinstance(exc, Exception) and await _end_after(websocket, exc, path):
+                return
             raise
-        finally:
-            if ctx.exit_stack is not None:
-                await ctx.exit_stack.aclose()
+        if ctx.exit_stack is not None:
+            await ctx.exit_stack.aclose()
+        await _close_if_open(websocket, 1000, None)
 
     route.handle = handle
+
+
+async def _close_if_open(websocket: WebSocket, code: int, reason: str | None) -> None:
+    """Close unless the connection is already over (closed by us, or the client left)."""
+    if websocket.application_state not in (_CONNECTING, _CONNECTED) or websocket.client_state is _DISCONNECTED:
+        return
+    with contextlib.suppress(WebSocketDisconnect):
+        await websocket.close(code, reason)
+
+
+async def _end_after(websocket: WebSocket, exc: Exception, path: str) -> bool:
+    """End the session for ``exc``; True when handled, False when it must reach the server."""
+    if isinstance(exc, WebSocketDisconnect):
+        return True
+    if isinstance(exc, WebSocketException):
+        await _close_if_open(websocket, exc.code, exc.reason)
+        return True
+    if isinstance(exc, WebSocketRequestValidationError):
+        await _close_if_open(websocket, 1008, validation_reason(exc.errors()))
+        return True
+    if isinstance(exc, HTTPException):
+        await _refuse_with_http(websocket, exc)
+        return True
+    logger.error("Exception in websocket endpoint %s", path, exc_info=exc)
+    if websocket.application_state is _CONNECTED:
+        await _close_if_open(websocket, 1011, None)
+    return False
+
+
+async def _refuse_with_http(websocket: WebSocket, exc: HTTPException) -> None:
+    detail = exc.detail if isinstance(exc.detail, str) else encode_json(exc.detail).decode("utf-8")
+    if websocket.application_state is _CONNECTING and websocket.client_state is not _DISCONNECTED:
+        from fasterapi_core.applications import http_exception_response
+
+        await websocket.send_denial_response(http_exception_response(exc))
+        return
+    await _close_if_open(websocket, 1008, detail)
+
+
+def validation_reason(errors: list[Any]) -> str:
+    """A close reason that fits a frame: ``loc: msg`` per error, joined by ``; ``, cut at 123 bytes."""
+    parts = []
+    for error in errors:
+        loc = ".".join(str(part) for part in error.get("loc") or ())
+        parts.append(f"{loc}: {error.get('msg')}")
+    return truncate_reason("; ".join(parts))
