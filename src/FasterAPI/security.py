@@ -1,0 +1,43 @@
+"""``fastapi.security`` equivalent: authentication dependencies that also describe themselves in OpenAPI."""
+
+from fasterapi_core.security import (
+    APIKeyCookie as APIKeyCookie,
+    APIKeyHeader as APIKeyHeader,
+    APIKeyQuery as APIKeyQuery,
+    HTTPAuthorizationCredentials as HTTPAuthorizationCredentials,
+    HTTPBase as HTTPBase,
+    HTTPBasic as HTTPBasic,
+    HTTPBasicCredentials as HTTPBasicCredentials,
+    HTTPBearer as HTTPBearer,
+    HTTPDigest as HTTPDigest,
+    OAuth2 as OAuth2,
+    OAuth2AuthorizationCodeBearer as OAuth2AuthorizationCodeBearer,
+    OAuth2PasswordBearer as OAuth2PasswordBearer,
+    OAuth2PasswordRequestForm as OAuth2PasswordRequestForm,
+    OAuth2PasswordRequestFormStrict as OAuth2PasswordRequestFormStrict,
+    OpenIdConnect as OpenIdConnect,
+    SecurityBase as SecurityBase,
+    SecurityScopes as SecurityScopes,
+    get_authorization_scheme_param as get_authorization_scheme_param,
+)
+
+__all__ = [
+    "APIKeyCookie",
+    "APIKeyHeader",
+    "APIKeyQuery",
+    "HTTPAuthorizationCredentials",
+    "HTTPBase",
+    "HTTPBasic",
+    "HTTPBasicCredentials",
+    "HTTPBearer",
+    "HTTPDigest",
+    "OAuth2",
+    "OAuth2AuthorizationCodeBearer",
+    "OAuth2PasswordBearer",
+    "OAuth2PasswordRequestForm",
+    "OAuth2PasswordRequestFormStrict",
+    "OpenIdConnect",
+    "SecurityBase",
+    "SecurityScopes",
+    "get_authorization_scheme_param",
+]
