@@ -78,7 +78,7 @@ def test_import_does_not_load_optional_packages() -> None:
     optional = ("httpx", "fasterapi_testclient", "jinja2", "uvicorn", "jwt", "structlog", "sqlalchemy", "redis")
     code = f"import sys, FasterAPI; print(*[m in sys.modules for m in {optional!r}])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
-    assert dict(zip(optional, out.stdout.split())) == dict.fromkeys(optional, "False")
+    assert dict(zip(optional, out.stdout.split(), strict=True)) == dict.fromkeys(optional, "False")
 
 
 def test_missing_test_extra_names_the_extra() -> None:
