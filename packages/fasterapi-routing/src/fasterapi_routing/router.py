@@ -280,23 +280,22 @@ class Router:
         # the leading slash; the trie's root has it as its only static child.
         parts = path.split("/", depth)
         node = root
-        values: list[Any] = []
         for part in parts:
             child = node.static.get(part)
             if child is None:
                 child = node.first_param
                 if child is None:
                     if node.rest:
-                        return self._match_rest(method, path, node, parts, values)
+                        return self._match_rest(method, path, node, parts)
                     break
                 matcher = node.first_matcher
                 if matcher is None:
                     if not part:
                         break
-                    values.append(part)
                 else:
+                    # Converted values replace their text in ``parts``; ``node.depth`` is the index.
                     try:
-                        values.append(matcher(part))
+                        parts[node.depth] = matcher(part)
                     except ValueError:
                         break
             node = child
@@ -305,13 +304,15 @@ class Router:
             if targets is not None:
                 target = targets.get(method)
                 if target is not None:
-                    route, names, _ = target
+                    route, names, positions = target
                     if len(names) == 1:
-                        params: dict[str, Any] = {names[0]: values[0]}
+                        params: dict[str, Any] = {names[0]: parts[positions[0]]}
+                    elif not names:
+                        params = {}
                     elif len(names) == 2:
-                        params = {names[0]: values[0], names[1]: values[1]}
+                        params = {names[0]: parts[positions[0]], names[1]: parts[positions[1]]}
                     else:
-                        params = dict(zip(names, values, strict=True))
+                        params = {name: parts[index] for name, index in zip(names, positions, strict=True)}
                     match: Match = _new_match(Match)
                     match.status = _FULL
                     match.route = route
@@ -320,18 +321,18 @@ class Router:
                     return match
         return self._match_slow(method, path)
 
-    def _match_rest(self, method: str, path: str, node: Node, parts: list[str], values: list[Any]) -> Match:
+    def _match_rest(self, method: str, path: str, node: Node, parts: list[Any]) -> Match:
         """The greedy walk reached a node whose only way on is a ``{name:path}`` child."""
         matcher, child = node.rest[0]
         tail = "/".join(parts[node.depth :])
         try:
-            values.append(tail if matcher is None else matcher(tail))
+            parts[node.depth] = tail if matcher is None else matcher(tail)
         except ValueError:
             return self._match_slow(method, path)
         target = child.targets.get(method) if child.targets is not None else None
         if target is None:
             return self._match_slow(method, path)
-        return _full(target[0], dict(zip(target[1], values, strict=True)))
+        return _full(target[0], _params(target, parts))
 
     def _match_slow(self, method: str, path: str) -> Match:
         """Backtracking search, then mounts, 405, the slash redirect and 404, in that order."""
