@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from fasterapi_routing import Converter, Match, MatchStatus, Route, Router, TemplateError, register_converter
+from fasterapi_routing import Converter, Match, MatchStatus, Mount, Route, Router, TemplateError, register_converter
 
 
 def endpoint_of(match: Match) -> Any:
@@ -367,3 +367,10 @@ def test_websocket_pseudo_method_is_never_offered_in_a_405() -> None:
     assert router.match("GET", "/ws").status is MatchStatus.NOT_FOUND
     assert router.match("GET", "/both").allowed_methods == {"POST"}
     assert router.match("HEAD", "/ws").status is MatchStatus.NOT_FOUND
+
+
+def test_router_takes_routes_and_mounts_at_construction() -> None:
+    router = Router([Route("/a", "a"), Mount("/m", "mounted", name="m")])
+    assert endpoint_of(router.match("GET", "/a")) == "a"
+    assert router.match("GET", "/m/x").remaining_path == "/x"
+    assert router.url_path_for("m", path="/x") == "/m/x"

@@ -132,7 +132,7 @@ class Router:
 
     route_class: type[Route] = Route
 
-    def __init__(self, routes: Iterable[Route] | None = None, *, redirect_slashes: bool = True) -> None:
+    def __init__(self, routes: Iterable[Route | Mount] | None = None, *, redirect_slashes: bool = True) -> None:
         self.routes: list[Route] = []
         self.mounts: list[Mount] = []
         self.redirect_slashes = redirect_slashes
@@ -141,8 +141,11 @@ class Router:
         self._url_names: dict[str, list[Route | Mount]] | None = None
         self._route_shapes: dict[tuple[str, ...], list[Route]] = {}
         self._included_in: list[tuple[Router, str, dict[str, Any]]] = []
-        for route in routes or ():
-            self._add(route)
+        for item in routes or ():
+            if isinstance(item, Mount):
+                self._add_mount(item)
+            else:
+                self._add(item)
 
     # -- registration -------------------------------------------------------------------------
 
@@ -179,6 +182,10 @@ class Router:
     def mount(self, path: str, app: Any, *, name: str | None = None) -> Mount:
         """Hand every path under ``path`` to ``app``; the longest matching prefix wins."""
         mount = Mount(path, app, name=name)
+        self._add_mount(mount)
+        return mount
+
+    def _add_mount(self, mount: Mount) -> None:
         for existing in self.mounts:
             if existing.path == mount.path:
                 raise ValueError(f"{mount.path or '/'!r} is already mounted ({existing.app!r})")
@@ -187,7 +194,6 @@ class Router:
         self._url_names = None
         for parent, prefix, _ in self._included_in:
             parent.mount(prefix + mount.path, mount.app, name=mount.name)
-        return mount
 
     def include_router(self, other: Router, *, prefix: str = "", options: Mapping[str, Any] | None = None) -> None:
         """Copy ``other``'s routes (and mounts) under ``prefix``; later additions to ``other`` follow."""
@@ -373,7 +379,9 @@ class Router:
 
         Values are rendered with each converter's ``to_string``; a mount takes one ``path``
         parameter (``url_path_for("static", path="/css/site.css")``). When several routes share the
-        name, the first one the parameters fit wins. Raises :class:`NoMatchFound` otherwise.
+        name, the first one the parameters fit wins. Raises :class:`NoMatchFound` otherwise. The result
+        is in the decoded form of ``scope["path"]``: percent-encode it before putting it in a URL when
+        values may contain reserved characters.
         """
         names = self._url_names
         if names is None:
