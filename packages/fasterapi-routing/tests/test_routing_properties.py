@@ -144,21 +144,32 @@ def path_for(draw: st.DrawFn, spec: Spec) -> str:
 junk_paths = st.lists(st.sampled_from([*LITERALS, *VALUES]), max_size=5).map(lambda parts: "/" + "/".join(parts))
 
 
+MOUNT_PREFIXES = ["", "/a", "/a/b", "/1", "/me/é"]
+
+
+def model_mount(prefixes: list[str], path: str) -> str | None:
+    owners = [p for p in prefixes if p == "" or path == p or path.startswith(p + "/")]
+    return max(owners, key=len) if owners else None
+
+
 @st.composite
-def tables_and_requests(draw: st.DrawFn) -> tuple[list[Spec], str, str]:
+def tables_and_requests(draw: st.DrawFn) -> tuple[list[Spec], list[str], str, str]:
     spec_list = draw(st.lists(specs(), min_size=1, max_size=12))
+    mounts = draw(st.lists(st.sampled_from(MOUNT_PREFIXES), unique=True, max_size=3))
     target = draw(st.sampled_from(spec_list))
     path = draw(st.one_of(path_for(target), junk_paths))
     if draw(st.booleans()):
         path = path[:-1] if path.endswith("/") and path != "/" else path + "/"
-    return spec_list, draw(st.sampled_from(METHODS)), path
+    return spec_list, mounts, draw(st.sampled_from(METHODS)), path
 
 
 @settings(max_examples=600, deadline=None)
 @given(tables_and_requests())
-def test_router_agrees_with_the_brute_force_model(case: tuple[list[Spec], str, str]) -> None:
-    spec_list, method, path = case
+def test_router_agrees_with_the_brute_force_model(case: tuple[list[Spec], list[str], str, str]) -> None:
+    spec_list, mounts, method, path = case
     router, accepted = build(spec_list)
+    for prefix in mounts:
+        router.mount(prefix, f"app{prefix}")
     match = router.match(method, path)
     expected = model_resolve(accepted, method, path)
     if expected is not None:
@@ -167,6 +178,12 @@ def test_router_agrees_with_the_brute_force_model(case: tuple[list[Spec], str, s
         assert match.route is not None and match.route.path == accepted[index].template
         assert match.params == params
         assert type(match.params) is dict
+        return
+    owner = model_mount(mounts, path)
+    if owner is not None:
+        assert match.status is MatchStatus.MOUNT, match
+        assert match.mount_prefix == owner
+        assert match.remaining_path == (path[len(owner) :] or "/")
         return
     allowed = set().union(*(spec.all_methods() for spec in accepted if model_match(spec, path) is not None))
     if allowed:
@@ -225,7 +242,7 @@ for _template in [
 FIXED.mount("/mnt", "mounted")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.sampled_from([*METHODS, "", "get", "WEBSOCKET"]), st.text(max_size=60))
 def test_no_path_makes_matching_raise(method: str, path: str) -> None:
     for router in (FIXED, Router()):
