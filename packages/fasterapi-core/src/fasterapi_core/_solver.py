@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from typing import Any
+from urllib.parse import unquote_plus
 
 import anyio.to_thread
 import msgspec
@@ -16,11 +17,11 @@ import msgspec
 from ._errors import body_error, json_invalid_error, missing_error
 from .background import BackgroundTasks
 from .dependencies import Dependant, ParamPlan, SecurityScopes
-from .exceptions import HTTPException
+from .exceptions import HTTPException, RequestValidationError
 from .requests import ClientDisconnect, HTTPConnection, Request, _parse_cookies
 from .responses import Response
 
-__all__ = ["RequestContext", "call_endpoint", "solve"]
+__all__ = ["RequestContext", "call_endpoint", "extract_simple", "query_dict", "read_body", "solve"]
 
 
 class RequestContext:
@@ -62,17 +63,23 @@ class RequestContext:
 
     def get_connection(self) -> HTTPConnection:
         if self.connection is None:
-            self.connection = Request(self.scope, self.receive)
+            request = Request(self.scope, self.receive)
+            if self.body is not None:
+                request._body = self.body  # already read by a body parameter: share it
+            self.connection = request
         return self.connection
+
+    def content_type(self) -> str | None:
+        """The first ``Content-Type`` header, read straight from the scope."""
+        for key, value in self.scope.get("headers", ()):
+            if key == b"content-type" or (len(key) == 12 and key.lower() == b"content-type"):
+                decoded: str = value.decode("latin-1")
+                return decoded
+        return None
 
     def get_query(self) -> dict[str, list[str]]:
         if self.query is None:
-            from .datastructures import parse_query_string
-
-            query: dict[str, list[str]] = {}
-            for key, value in parse_query_string(self.scope.get("query_string", b"")):
-                query.setdefault(key, []).append(value)
-            self.query = query
+            self.query = query_dict(self.scope.get("query_string", b""))
         return self.query
 
     def get_headers(self) -> dict[str, list[str]]:
@@ -88,6 +95,54 @@ class RequestContext:
             values = self.get_headers().get("cookie")
             self.cookies = _parse_cookies("; ".join(values)) if values else {}
         return self.cookies
+
+
+_NO_QUERY: dict[str, list[str]] = {}
+
+
+def query_dict(query_string: bytes) -> dict[str, list[str]]:
+    """``a=1&b=2&a=3`` -> ``{"a": ["1", "3"], "b": ["2"]}`` (blank values kept, ``%xx``/``+`` decoded)."""
+    if not query_string:
+        return _NO_QUERY
+    text = query_string.decode("latin-1")
+    decode = "%" in text or "+" in text
+    query: dict[str, list[str]] = {}
+    for chunk in text.split("&"):
+        if not chunk:
+            continue
+        key, _, value = chunk.partition("=")
+        if decode:
+            key = unquote_plus(key)
+            value = unquote_plus(value)
+        values = query.get(key)
+        if values is None:
+            query[key] = [value]
+        else:
+            values.append(value)
+    return query
+
+
+def extract_simple(dependant: Dependant, scope: dict[str, Any], path_params: dict[str, Any]) -> dict[str, Any]:
+    """The arguments of a dependant that only has path/query/header/cookie parameters.
+
+    No ``RequestContext``, no awaiting: the common handler shape takes this short way.
+    Problems are raised together as one ``RequestValidationError``.
+    """
+    values: dict[str, Any] = {}
+    errors: list[dict[str, Any]] = []
+    if dependant.path_params:
+        _extract(dependant.path_params, path_params, "path", values, errors)
+    if dependant.query_params:
+        _extract(dependant.query_params, query_dict(scope.get("query_string", b"")), "query", values, errors)
+    if dependant.header_params or dependant.cookie_params:
+        ctx = RequestContext(scope, None, path_params)
+        if dependant.header_params:
+            _extract(dependant.header_params, ctx.get_headers(), "header", values, errors)
+        if dependant.cookie_params:
+            _extract(dependant.cookie_params, ctx.get_cookies(), "cookie", values, errors)
+    if errors:
+        raise RequestValidationError(errors)
+    return values
 
 
 def _extract(
@@ -114,12 +169,28 @@ def _extract(
 
 
 async def read_body(ctx: RequestContext) -> bytes:
+    """The whole request body, read once per request and shared with ``Request.body()``."""
     if ctx.body is None:
-        connection = ctx.get_connection()
-        if isinstance(connection, Request):
-            ctx.body = await connection.body()
-        else:
-            ctx.body = b""
+        connection = ctx.connection
+        if connection is not None:
+            ctx.body = await connection.body() if isinstance(connection, Request) else b""
+            return ctx.body
+        message = await ctx.receive()
+        kind = message["type"]
+        if kind == "http.request" and not message.get("more_body", False):
+            ctx.body = message.get("body", b"")
+            return ctx.body
+        chunks: list[bytes] = []
+        while True:
+            if kind == "http.disconnect":
+                raise ClientDisconnect()
+            if kind == "http.request":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+            message = await ctx.receive()
+            kind = message["type"]
+        ctx.body = b"".join(chunks)
     return ctx.body
 
 
@@ -209,8 +280,8 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
             else:
                 values[name] = field.default_factory() if field.default_factory else field.default
         return
-    content_types = ctx.get_headers().get("content-type")
-    if content_types and not _is_json_content_type(content_types[0]):
+    content_type = ctx.content_type()
+    if content_type and content_type != "application/json" and not _is_json_content_type(content_type):
         # FastAPI validates the raw bytes then: only a lone str/bytes body accepts them.
         if plan.raw_type is not None:
             try:

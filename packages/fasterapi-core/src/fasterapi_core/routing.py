@@ -15,7 +15,7 @@ import msgspec
 from fasterapi_routing import Route, Router
 
 from ._encoding import encode_json, json_encoder
-from ._solver import RequestContext, call_endpoint, solve
+from ._solver import RequestContext, call_endpoint, extract_simple, solve
 from .dependencies import Dependant, SubDependency, get_dependant, local_namespace, remember_local_namespace
 from .exceptions import RequestValidationError, ResponseValidationError
 from .params import Depends
@@ -23,17 +23,19 @@ from .responses import JSONResponse, Response
 
 __all__ = ["APIRoute", "FasterRouter", "APIRouter"]
 
-_JSON_HEADERS_CACHE: dict[int, list[tuple[bytes, bytes]]] = {}
+_JSON_CONTENT_TYPE = (b"content-type", b"application/json")
+#: Statuses whose responses carry no body (and so no ``Content-Length``).
+_NO_BODY_STATUS = frozenset({204, 304})
 
 
 class APIRoute(Route):
     """A route whose handler, parameters and return encoding are planned at construction."""
 
     __slots__ = (
-        "_dependant",
-        "_encode_result",
         "_has_params",
-        "_response_type",
+        "_shape",
+        "_simple",
+        "_status",
         "dependant",
         "handle",
         "response_class",
@@ -61,13 +63,18 @@ class APIRoute(Route):
         self.status_code: int | None = opts.get("status_code")
         self.response_class: type[Response] = opts.get("response_class") or JSONResponse
         self.response_model = self._response_model(endpoint, opts)
+        self._shape = _plan_shaping(self.response_model, "response_model" in opts, opts)
+        self._status = self.status_code or 200
         self._has_params = bool(
             self.dependant.dependencies
             or self.dependant.all_params()
             or self.dependant.body is not None
             or self.dependant.specials
         )
-        self.handle = self._handle
+        dependant = self.dependant
+        self._simple = not (dependant.dependencies or dependant.body or dependant.specials or dependant.form_params)
+        plain = not self._has_params and self.dependant.is_coroutine and self.response_class is JSONResponse
+        self.handle = self._handle_plain if plain and self._status not in _NO_BODY_STATUS else self._handle
 
     def _plan(self, endpoint: Any, opts: dict[str, Any]) -> Dependant:
         dependant = get_dependant(endpoint, path_param_names=frozenset(self.template.param_names))
@@ -112,10 +119,34 @@ class APIRoute(Route):
             return None
         return annotation
 
+    async def _handle_plain(
+        self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]
+    ) -> None:
+        """The common case kept short: an async handler without parameters returning JSON."""
+        result = await self.endpoint()
+        if isinstance(result, Response):
+            await result(scope, receive, send)
+            return
+        if self._shape is not None:
+            result = self._shape(result)
+        body = encode_json(result)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": self._status,
+                "headers": [(b"content-length", str(len(body)).encode("latin-1")), _JSON_CONTENT_TYPE],
+            }
+        )
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
     async def _handle(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         dependant = self.dependant
-        if not self._has_params:
-            result = await call_endpoint(dependant, {})
+        if self._simple:
+            kwargs = extract_simple(dependant, scope, path_params) if self._has_params else {}
+            if dependant.is_coroutine:
+                result = await self.endpoint(**kwargs)
+            else:
+                result = await call_endpoint(dependant, kwargs)
             await self._send_result(result, None, scope, receive, send)
             return
         ctx = RequestContext(scope, receive, path_params)
@@ -123,46 +154,54 @@ class APIRoute(Route):
             kwargs = await solve(dependant, ctx)
             if ctx.errors:
                 raise RequestValidationError(ctx.errors, body=ctx.body)
-            result = await call_endpoint(dependant, kwargs)
+            if dependant.is_coroutine:
+                result = await self.endpoint(**kwargs)
+            else:
+                result = await call_endpoint(dependant, kwargs)
         except BaseException as exc:
             if ctx.exit_stack is not None:
                 await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
             raise
+        if ctx.exit_stack is None:
+            await self._send_result(result, ctx, scope, receive, send)
+            return
         try:
             await self._send_result(result, ctx, scope, receive, send)
         finally:
-            if ctx.exit_stack is not None:
-                await ctx.exit_stack.aclose()
+            await ctx.exit_stack.aclose()
 
     async def _send_result(
         self, result: Any, ctx: RequestContext | None, scope: dict[str, Any], receive: Any, send: Any
     ) -> None:
         if isinstance(result, Response):
-            response = result
             if ctx is not None:
-                _merge_sub_response(response, ctx)
-            await response(scope, receive, send)
+                _merge_sub_response(result, ctx)
+            await result(scope, receive, send)
             return
-        if self.response_model is not None:
-            result = _shape(result, self.response_model, self.options)
-        status = self.status_code or 200
+        if self._shape is not None:
+            result = self._shape(result)
+        status = self._status
         if ctx is not None and ctx.response is not None and ctx.response.status_code:
             status = ctx.response.status_code
-        if self.response_class is JSONResponse and (ctx is None or (ctx.response is None and ctx.background is None)):
+        if (
+            self.response_class is JSONResponse
+            and status not in _NO_BODY_STATUS
+            and (ctx is None or (ctx.response is None and ctx.background is None))
+        ):
             body = encode_json(result)
             await send(
                 {
                     "type": "http.response.start",
                     "status": status,
-                    "headers": [
-                        (b"content-length", str(len(body)).encode()),
-                        (b"content-type", b"application/json"),
-                    ],
+                    "headers": [(b"content-length", str(len(body)).encode("latin-1")), _JSON_CONTENT_TYPE],
                 }
             )
             await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
             return
-        response = self.response_class(result, status_code=status)
+        if status in _NO_BODY_STATUS and result is None:
+            response = Response(status_code=status)
+        else:
+            response = self.response_class(result, status_code=status)
         if ctx is not None:
             _merge_sub_response(response, ctx)
         await response(scope, receive, send)
@@ -186,27 +225,38 @@ def _merge_sub_response(response: Response, ctx: RequestContext) -> None:
             response.background = BackgroundTasks([response.background, *ctx.background.tasks])
 
 
-def _shape(result: Any, model: Any, options: dict[str, Any]) -> Any:
-    """Validate and shape a return value against ``response_model`` (a server bug if it fails)."""
-    try:
-        exact = isinstance(model, type) and not typing.is_typeddict(model) and result.__class__ is model
-        if exact and not options.get("response_model_exclude_none"):
-            shaped = result
-        else:
-            shaped = msgspec.convert(
-                result if not _is_struct_like(result) else msgspec.to_builtins(result, enc_hook=_enc),
-                model,
-                from_attributes=True,
-                strict=False,
-            )
-    except msgspec.ValidationError as exc:
-        raise ResponseValidationError(
-            [{"type": "value_error", "loc": ["response"], "msg": str(exc), "input": None}]
-        ) from exc
+def _plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callable[[Any], Any] | None:
+    """The function that validates and shapes a return value, or ``None`` when nothing needs doing.
+
+    An explicit ``response_model=`` always validates. A return annotation made only of builtin
+    types (``dict[str, int]``, ``list[str]``) is trusted as it is: validating it would only catch
+    a handler contradicting its own annotation, at a cost on every request. Annotations naming a
+    model (Struct, dataclass, TypedDict) are applied, so that extra fields are dropped.
+    """
+    if model is None or (not explicit and not _names_a_model(model)):
+        return None
     include = options.get("response_model_include")
     exclude = options.get("response_model_exclude")
-    exclude_none = options.get("response_model_exclude_none")
-    if include or exclude or exclude_none:
+    exclude_none = bool(options.get("response_model_exclude_none"))
+    filters = bool(include or exclude or exclude_none)
+    exact_class = model if isinstance(model, type) and not typing.is_typeddict(model) else None
+    item_class = None
+    if typing.get_origin(model) is list:
+        (item,) = typing.get_args(model) or (Any,)
+        if isinstance(item, type) and not typing.is_typeddict(item):
+            item_class = item
+
+    item_only = frozenset((item_class,))
+
+    def shape(result: Any) -> Any:
+        if not filters:
+            if exact_class is not None and result.__class__ is exact_class:
+                return result
+            if item_class is not None and result.__class__ is list and set(map(type, result)) <= item_only:
+                return result
+        shaped = _validate(result, model)
+        if not filters:
+            return shaped
         data = msgspec.to_builtins(shaped, enc_hook=_enc)
         if isinstance(data, dict):
             if include:
@@ -216,7 +266,25 @@ def _shape(result: Any, model: Any, options: dict[str, Any]) -> Any:
             if exclude_none:
                 data = {k: v for k, v in data.items() if v is not None}
         return data
-    return shaped
+
+    return shape
+
+
+def _names_a_model(tp: Any) -> bool:
+    if isinstance(tp, type):
+        return issubclass(tp, msgspec.Struct) or dataclasses.is_dataclass(tp) or typing.is_typeddict(tp)
+    return any(_names_a_model(arg) for arg in typing.get_args(tp))
+
+
+def _validate(result: Any, model: Any) -> Any:
+    """``result`` converted to ``model`` (a server bug, answered 500, if it does not fit)."""
+    try:
+        source = msgspec.to_builtins(result, enc_hook=_enc) if _is_struct_like(result) else result
+        return msgspec.convert(source, model, from_attributes=True, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ResponseValidationError(
+            [{"type": "value_error", "loc": ["response"], "msg": str(exc), "input": None}]
+        ) from exc
 
 
 def _is_struct_like(value: Any) -> bool:
