@@ -198,23 +198,46 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
     """The keyword arguments for ``dependant.call``; problems go to ``ctx.errors``."""
     values: dict[str, Any] = {}
     errors = ctx.errors
+    cache = ctx.cache
     for sub in dependant.dependencies:
         sub_dependant = sub.dependant
         if ctx.overrides is not None:
             sub_dependant = _overridden(ctx, sub_dependant)
         key = sub_dependant.cache_key
-        if sub.use_cache and key in ctx.cache:
-            values_value = ctx.cache[key]
-        else:
+        value = cache.get(key, _MISSING) if sub.use_cache else _MISSING
+        if value is _MISSING:
             before = len(errors)
-            kwargs = await solve(sub_dependant, ctx)
+            if sub_dependant.only_params:
+                kwargs: dict[str, Any] = {}
+                _extract_params(sub_dependant, ctx, kwargs, errors)
+            else:
+                kwargs = await solve(sub_dependant, ctx)
             if len(errors) != before:
                 continue
-            values_value = await call_dependency(sub_dependant, kwargs, ctx)
+            if sub_dependant.is_coroutine:
+                value = await sub_dependant.call(**kwargs)  # type: ignore[misc]
+            else:
+                value = await call_dependency(sub_dependant, kwargs, ctx)
             if sub.use_cache:
-                ctx.cache[key] = values_value
+                cache[key] = value
         if sub.name is not None:
-            values[sub.name] = values_value
+            values[sub.name] = value
+    _extract_params(dependant, ctx, values, errors)
+    if dependant.form_params:
+        from ._forms import extract_form
+
+        await extract_form(dependant.form_params, ctx, values)
+    if dependant.body is not None:
+        await _extract_body(dependant, ctx, values)
+    if dependant.specials:
+        _add_specials(dependant, ctx, values)
+    return values
+
+
+_MISSING: Any = object()
+
+
+def _extract_params(dependant: Dependant, ctx: RequestContext, values: dict[str, Any], errors: list[Any]) -> None:
     if dependant.path_params:
         _extract(dependant.path_params, ctx.path_params, "path", values, errors)
     if dependant.query_params:
@@ -223,12 +246,9 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
         _extract(dependant.header_params, ctx.get_headers(), "header", values, errors)
     if dependant.cookie_params:
         _extract(dependant.cookie_params, ctx.get_cookies(), "cookie", values, errors)
-    if dependant.form_params:
-        from ._forms import extract_form
 
-        await extract_form(dependant.form_params, ctx, values)
-    if dependant.body is not None:
-        await _extract_body(dependant, ctx, values)
+
+def _add_specials(dependant: Dependant, ctx: RequestContext, values: dict[str, Any]) -> None:
     for name, kind in dependant.specials:
         if kind == "connection":
             values[name] = ctx.get_connection()
@@ -243,7 +263,6 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
             values[name] = ctx.background
         elif kind == "security_scopes":
             values[name] = SecurityScopes(dependant.security_scopes)
-    return values
 
 
 _PARSE_ERROR = "There was an error parsing the body"

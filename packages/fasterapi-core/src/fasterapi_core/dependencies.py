@@ -170,6 +170,8 @@ class Dependant:
     needs_exit_stack: bool = False
     #: True when something in this tree reads the body or wants the connection object.
     needs_body: bool = False
+    #: Only path/query/header/cookie parameters: solved without awaiting anything.
+    only_params: bool = False
 
     def __post_init__(self) -> None:
         self.cache_key = (self.call, tuple(sorted(self.security_scopes)))
@@ -413,6 +415,9 @@ def get_dependant(
             dependant.query_params.append(ParamPlan(name, "query", base, field))
     if body_params:
         dependant.body = _plan_body(body_params)
+    dependant.only_params = not (
+        dependant.dependencies or dependant.body or dependant.form_params or dependant.specials
+    )
     return dependant
 
 
@@ -453,7 +458,7 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
         return model(**values)
 
     build.__qualname__ = f"{model.__qualname__}<{marker.source} parameters>"
-    group = Dependant(call=build, run_inline=True, use_cache=False)
+    group = Dependant(call=build, run_inline=True, use_cache=False, only_params=True)
     target = {"query": group.query_params, "header": group.header_params, "cookie": group.cookie_params}[marker.source]
     for name, alias, annotation, default, factory in _model_fields(model):
         field = marker_class(

@@ -96,6 +96,7 @@ class APIRoute(Route):
                 dependant.needs_exit_stack |= sub.needs_exit_stack
                 dependant.needs_body |= sub.needs_body
             dependant.dependencies[:0] = planned
+            dependant.only_params = False
         return dependant
 
     @staticmethod
@@ -119,9 +120,7 @@ class APIRoute(Route):
             return None
         return annotation
 
-    async def _handle_plain(
-        self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]
-    ) -> None:
+    async def _handle_plain(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         """The common case kept short: an async handler without parameters returning JSON."""
         result = await self.endpoint()
         if isinstance(result, Response):
