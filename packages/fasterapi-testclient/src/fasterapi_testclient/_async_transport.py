@@ -39,7 +39,8 @@ class LoopTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         scope = http_scope(request, self.options)
-        assert isinstance(request.stream, httpx.AsyncByteStream)
+        if not isinstance(request.stream, httpx.AsyncByteStream):
+            raise TypeError("AsyncTestClient needs bytes or an async iterator as request content, not a sync iterator")
         exchange = HTTPExchange(self.app, scope, request.stream, self.raise_server_exceptions)
         await exchange.start()
         return httpx.Response(exchange.status, headers=exchange.headers, stream=_LoopResponseStream(exchange))

@@ -89,6 +89,36 @@ class HTTPExchange:
             raise error
         self.status, self.headers = 500, []
 
+    async def start_and_prefetch(self, rounds: int = 4) -> list[bytes]:
+        """``start()``, then collect the body chunks the app sends without waiting (a few loop turns).
+
+        For the sync client this turns an ordinary request into one portal call; it never waits for
+        a chunk that is not already on its way, so streamed and endless responses behave the same.
+        """
+        await self.start()
+        chunks: list[bytes] = []
+        for _ in range(rounds):
+            while True:
+                try:
+                    chunks.append(self._chunks_rx.receive_nowait())
+                except (anyio.WouldBlock, anyio.EndOfStream, anyio.ClosedResourceError):
+                    break
+            if self.finished:
+                break
+            await anyio.lowlevel.checkpoint()
+        return chunks
+
+    @property
+    def finished(self) -> bool:
+        """The app task has ended, so no body chunk is left in flight (the stream is unbuffered)."""
+        return self._task is not None and self._task.done.is_set()
+
+    def close_finished(self) -> None:
+        """Close an exchange whose app already ended, from any thread; raise the app's error if due."""
+        assert self.finished
+        self._closed = self._client_closed = True
+        self._raise_error()
+
     async def next_chunk(self) -> bytes | None:
         """The next body chunk, or None once the app has finished (its errors are raised here)."""
         try:
@@ -156,7 +186,6 @@ class HTTPExchange:
                 return bytes(chunk)
 
     async def _send(self, message: Message) -> None:
-        await anyio.lowlevel.checkpoint()
         kind = message["type"]
         if self._client_closed:
             raise ClientDisconnected(f"The test client closed the connection; cannot send {kind!r}")
@@ -182,10 +211,12 @@ class HTTPExchange:
         if self._body_complete:
             raise RuntimeError("The app sent 'http.response.body' after the response was complete")
         if body and not self._is_head:
-            try:
+            try:  # the unbuffered stream suspends until the reader takes the chunk: back-pressure
                 await self._chunks_tx.send(bytes(body))
             except (anyio.BrokenResourceError, anyio.ClosedResourceError):
                 raise ClientDisconnected("The test client stopped reading the response body") from None
+        elif more_body:
+            await anyio.lowlevel.checkpoint()  # an app looping on empty chunks must not starve the loop
         if not more_body:
             self._body_complete = True
             self._chunks_tx.close()

@@ -15,20 +15,29 @@ __all__ = ["PortalTransport"]
 
 
 class _PortalResponseStream(httpx.SyncByteStream):
-    """Pull body chunks from the app across the portal as the caller iterates."""
+    """Body chunks: those fetched with the head first, then pulled across the portal as the caller iterates."""
 
-    __slots__ = ("_exchange", "_portal")
+    __slots__ = ("_exchange", "_portal", "_prefetched")
 
-    def __init__(self, portal: BlockingPortal, exchange: HTTPExchange) -> None:
+    def __init__(self, portal: BlockingPortal, exchange: HTTPExchange, prefetched: list[bytes]) -> None:
         self._portal = portal
         self._exchange = exchange
+        self._prefetched = prefetched
 
     def __iter__(self) -> Iterator[bytes]:
+        prefetched, self._prefetched = self._prefetched, []
+        yield from prefetched
+        if self._exchange.finished:
+            self._exchange.close_finished()
+            return
         while (chunk := self._portal.call(self._exchange.next_chunk)) is not None:
             yield chunk
 
     def close(self) -> None:
-        self._portal.call(self._exchange.aclose)
+        if self._exchange.finished:
+            self._exchange.close_finished()
+        else:
+            self._portal.call(self._exchange.aclose)
 
 
 async def _replay(chunks: list[bytes]) -> AsyncIterator[bytes]:
@@ -53,13 +62,14 @@ class PortalTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         scope = http_scope(request, self.options)
-        assert isinstance(request.stream, httpx.SyncByteStream)
+        if not isinstance(request.stream, httpx.SyncByteStream):
+            raise TypeError("TestClient needs sync request content; use AsyncTestClient to send an async iterator")
         chunks = list(request.stream)  # a sync body is read here, in the caller's thread
         portal = self._portal()
-        exchange = portal.call(self._start, scope, chunks)
-        return httpx.Response(exchange.status, headers=exchange.headers, stream=_PortalResponseStream(portal, exchange))
+        exchange, prefetched = portal.call(self._start, scope, chunks)
+        stream = _PortalResponseStream(portal, exchange, prefetched)
+        return httpx.Response(exchange.status, headers=exchange.headers, stream=stream)
 
-    async def _start(self, scope: Scope, chunks: list[bytes]) -> HTTPExchange:
+    async def _start(self, scope: Scope, chunks: list[bytes]) -> tuple[HTTPExchange, list[bytes]]:
         exchange = HTTPExchange(self.app, scope, _replay(chunks), self.raise_server_exceptions)
-        await exchange.start()
-        return exchange
+        return exchange, await exchange.start_and_prefetch()
