@@ -24,7 +24,7 @@ from typing import Any
 
 from fasterapi_core._encoding import encode_json
 from fasterapi_core._solver import RequestContext, call_endpoint, solve
-from fasterapi_core.dependencies import Dependant, SubDependency, get_dependant
+from fasterapi_core.dependencies import Dependant, SubDependency, get_dependant, local_namespace
 from fasterapi_core.exceptions import HTTPException, WebSocketException
 
 from .exceptions import WebSocketRequestValidationError
@@ -43,6 +43,7 @@ def plan_websocket_endpoint(endpoint: Any, param_names: Sequence[str], dependenc
     """The endpoint's ``Dependant`` with route/router ``dependencies`` run first, in order."""
     names = frozenset(param_names)
     dependant = get_dependant(endpoint, path_param_names=names)
+    localns = local_namespace(endpoint)
     planned = []
     for marker in dependencies:
         call = getattr(marker, "dependency", None)
@@ -53,6 +54,7 @@ def plan_websocket_endpoint(endpoint: Any, param_names: Sequence[str], dependenc
             path_param_names=names,
             use_cache=marker.use_cache,
             security_scopes=list(getattr(marker, "scopes", None) or []),
+            localns=localns,
         )
         planned.append(SubDependency(None, sub, marker.use_cache))
         dependant.needs_exit_stack |= sub.needs_exit_stack
