@@ -1,5 +1,6 @@
 """fasterapi-core: the FasterAPI application, its requests, responses, parameters and DI."""
 
+from . import status
 from .applications import DependencyOverrides, Faster, http_exception_response
 from .background import BackgroundTask, BackgroundTasks
 from .concurrency import run_in_threadpool
@@ -13,16 +14,27 @@ from .exceptions import (
     ResponseValidationError,
     WebSocketException,
 )
+from .middleware import (
+    BaseHTTPMiddleware,
+    CORSMiddleware,
+    GZipMiddleware,
+    HTTPSRedirectMiddleware,
+    TrustedHostMiddleware,
+)
 from .middleware_base import Middleware
 from .params import Body, Cookie, Depends, File, Form, Header, Path, Query, Security
 from .requests import HTTPConnection, Request
 from .responses import (
+    EventSourceResponse,
+    FileResponse,
     HTMLResponse,
     JSONResponse,
     ORJSONResponse,
     PlainTextResponse,
     RedirectResponse,
     Response,
+    ServerSentEvent,
+    StreamingResponse,
     UJSONResponse,
 )
 from .routing import APIRoute, APIRouter, FasterRouter
@@ -71,4 +83,14 @@ __all__ = [
     "http_exception_response",
     "jsonable_encoder",
     "run_in_threadpool",
+    "BaseHTTPMiddleware",
+    "CORSMiddleware",
+    "GZipMiddleware",
+    "HTTPSRedirectMiddleware",
+    "TrustedHostMiddleware",
+    "EventSourceResponse",
+    "FileResponse",
+    "ServerSentEvent",
+    "StreamingResponse",
+    "status",
 ]

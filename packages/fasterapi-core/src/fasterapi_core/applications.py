@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from fasterapi_routing import MatchStatus
+from fasterapi_routing import MatchStatus, NoMatchFound
 
+from ._limits import DEFAULT_MAX_BODY_SIZE, limit_request_body
+from ._response import RESPONSE_STARTED, mark_response_started
+from .concurrency import run_handler
 from .datastructures import State
 from .dependencies import Dependant, get_dependant
+from .exception_handlers import http_exception_response
 from .exceptions import HTTPException, RequestValidationError, WebSocketException
 from .lifespan import run_lifespan
 from .middleware_base import Middleware
 from .params import Depends
-from .responses import JSONResponse, Response
+from .requests import ClientDisconnect
+from .responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import APIRoute, FasterRouter
 
-__all__ = ["DependencyOverrides", "Faster"]
+__all__ = ["DependencyOverrides", "Faster", "ServerErrorMiddleware", "http_exception_response"]
 
 logger = logging.getLogger("fasterapi.error")
 
@@ -72,9 +78,10 @@ class Faster:
         default_response_class: type[Response] | None = None,
         redirect_slashes: bool = True,
         root_path: str = "",
-        max_body_size: int | None = None,
+        max_body_size: int | None = DEFAULT_MAX_BODY_SIZE,
         stream_request_body: bool = False,
         stream_multipart: bool = False,
+        reraise_server_errors: bool = True,
         **extra: Any,
     ) -> None:
         self.debug = debug
@@ -107,7 +114,10 @@ class Faster:
         self.on_shutdown_hooks: list[Callable[[], Any]] = list(on_shutdown or [])
         self.user_middleware: list[Middleware] = list(middleware or [])
         self.exception_handlers: dict[Any, Callable[..., Any]] = dict(exception_handlers or {})
+        #: Re-raise unexpected errors to the server after answering 500 (Starlette does; servers log them).
+        self.reraise_server_errors = reraise_server_errors
         self._middleware_stack: Callable[..., Any] | None = None
+        self._body_limits: dict[Any, int | None] = {}
         self._override_plans: dict[Any, Dependant] = {}
 
     # -- routes --------------------------------------------------------------------------------
@@ -165,7 +175,24 @@ class Faster:
         self.router.mount(path, app, name=name)
 
     def url_path_for(self, name: str, /, **path_params: Any) -> str:
-        return self.router.url_path_for(name, **path_params)
+        """The path of route ``name``; ``"mount_name:route_name"`` reaches into mounted apps."""
+        try:
+            return self.router.url_path_for(name, **path_params)
+        except NoMatchFound:
+            for mount in self.router.mounts:
+                if mount.name is None:
+                    continue
+                if name == mount.name and set(path_params) <= {"path"}:
+                    tail = str(path_params.get("path", "")).lstrip("/")
+                    return f"{mount.path}/{tail}"
+                prefix = mount.name + ":"
+                if name.startswith(prefix) and hasattr(mount.app, "url_path_for"):
+                    try:
+                        inner: str = mount.app.url_path_for(name[len(prefix) :], **path_params)
+                    except Exception:  # the mounted app's own "no such route" error
+                        continue
+                    return mount.path + inner
+            raise
 
     # -- lifespan ------------------------------------------------------------------------------
 
@@ -207,11 +234,27 @@ class Faster:
         self.user_middleware.insert(0, Middleware(middleware_class, *args, **options))
         self._middleware_stack = None
 
+    def middleware(self, middleware_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """``@app.middleware("http")``: ``async def f(request, call_next)`` wraps every HTTP request."""
+        if middleware_type != "http":
+            raise ValueError(f"unknown middleware type {middleware_type!r}: only 'http' is supported")
+
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            from .middleware.base import BaseHTTPMiddleware
+
+            self.add_middleware(BaseHTTPMiddleware, dispatch=func)
+            return func
+
+        return decorator
+
     def build_middleware_stack(self) -> Callable[..., Any]:
+        """The ASGI callable to run per request: user middleware around the dispatcher."""
         app: Callable[..., Any] = self._dispatch
+        if not self.user_middleware:
+            return app
         for middleware in reversed(self.user_middleware):
             app = middleware.cls(app, *middleware.args, **middleware.kwargs)
-        return app
+        return ServerErrorMiddleware(app, self)
 
     # -- dependency overrides ------------------------------------------------------------------
 
@@ -227,6 +270,12 @@ class Faster:
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         scope["app"] = self
+        if self.root_path:
+            scope["root_path"] = self.root_path
+        state = scope.get("state")
+        if state and scope["type"] != "lifespan":
+            # Each request gets its own shallow copy of the lifespan state, as in Starlette.
+            scope["state"] = state.copy()
         stack = self._middleware_stack
         if stack is None:
             stack = self._middleware_stack = self.build_middleware_stack()
@@ -244,9 +293,23 @@ class Faster:
     def _route_path(self, scope: dict[str, Any]) -> str:
         path: str = scope["path"]
         root_path: str = scope.get("root_path", "")
-        if root_path and path.startswith(root_path):
+        if root_path and path.startswith(root_path) and (len(path) == len(root_path) or path[len(root_path)] == "/"):
             return path[len(root_path) :] or "/"
         return path
+
+    def _body_limit(self, route: Any) -> int | None:
+        """The body-size limit for ``route`` (None: unlimited or the route reads no body); planned once."""
+        limits = self._body_limits
+        try:
+            return limits[route]
+        except KeyError:
+            pass
+        limit: int | None = None
+        dependant = getattr(route, "dependant", None)
+        if dependant is not None and dependant.needs_body:
+            limit = route.options.get("max_body_size", self.max_body_size)
+        limits[route] = limit
+        return limit
 
     async def _dispatch_http(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         match = self.router.match(scope["method"], self._route_path(scope))
@@ -256,6 +319,9 @@ class Faster:
                 route = match.route
                 scope["path_params"] = match.params
                 scope["route"] = route
+                limit = self._body_limit(route)
+                if limit is not None:
+                    receive = limit_request_body(scope, receive, limit)
                 await route.handle(scope, receive, send, match.params)  # type: ignore[union-attr]
             elif status is MatchStatus.MOUNT:
                 await self._call_mount(match, scope, receive, send)
@@ -271,7 +337,6 @@ class Faster:
 
     async def _redirect_slash(self, path: str, scope: dict[str, Any], receive: Any, send: Any) -> None:
         from .datastructures import URL
-        from .responses import RedirectResponse
 
         url = URL(scope=scope)
         root_path = scope.get("root_path", "")
@@ -282,7 +347,20 @@ class Faster:
         child = dict(scope)
         child["root_path"] = scope.get("root_path", "") + match.mount_prefix
         child["path"] = child["root_path"] + match.remaining_path
-        await match.mount.app(child, receive, send)
+        started = False
+
+        async def tracking_send(message: dict[str, Any]) -> None:
+            nonlocal started
+            if message["type"] in ("http.response.start", "websocket.accept", "websocket.close"):
+                started = True
+            await send(message)
+
+        try:
+            await match.mount.app(child, receive, tracking_send)
+        except BaseException as exc:
+            if started:
+                mark_response_started(exc)
+            raise
 
     async def _dispatch_websocket(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         match = self.router.match("WEBSOCKET", self._route_path(scope))
@@ -296,11 +374,18 @@ class Faster:
             # No websocket route here: refuse the handshake (the server answers 403).
             await send({"type": "websocket.close", "code": 1000, "reason": ""})
 
+    # -- errors --------------------------------------------------------------------------------
+
     async def _handle_exception(self, exc: Exception, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Answer ``exc`` with the most specific handler; unexpected errors become a logged 500."""
+        if getattr(exc, RESPONSE_STARTED, False):
+            # Raised after the response began (mid-stream): too late to answer, only report it.
+            if not getattr(exc, _LOGGED, False):
+                logger.error("Exception after the response started", exc_info=exc)
+                _mark(exc, _LOGGED)
+            raise exc
         handler = self._lookup_handler(exc)
         if handler is not None:
-            from .concurrency import run_handler
-
             response = await run_handler(handler, scope, receive, exc)
             if response is not None:
                 await response(scope, receive, send)
@@ -311,29 +396,83 @@ class Faster:
         if isinstance(exc, RequestValidationError):
             await JSONResponse({"detail": exc.errors()}, status_code=422)(scope, receive, send)
             return
+        if isinstance(exc, ClientDisconnect):
+            return  # the client is gone; there is nobody to answer
         if isinstance(exc, WebSocketException):
             raise exc
-        logger.error("Exception in ASGI application", exc_info=exc)
-        if not getattr(exc, "_fasterapi_response_started", False):
-            await JSONResponse({"detail": "Internal Server Error"}, status_code=500)(scope, receive, send)
-        raise exc
+        await self._server_error(exc, scope, receive, send)
+        if self.reraise_server_errors:
+            raise exc
+
+    async def _server_error(self, exc: BaseException, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Log ``exc`` with its traceback and answer 500 (the user's 500/Exception handler, or the default)."""
+        if not getattr(exc, _LOGGED, False):
+            logger.error("Exception in ASGI application", exc_info=exc)
+            _mark(exc, _LOGGED)
+        handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
+        response: Any = None
+        if handler is not None and isinstance(exc, Exception):
+            response = await run_handler(handler, scope, receive, exc)
+        if response is None:
+            if self.debug:
+                text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+                response = PlainTextResponse(text, status_code=500)
+            else:
+                response = JSONResponse({"detail": "Internal Server Error"}, status_code=500)
+        await response(scope, receive, send)
+        mark_response_started(exc)
 
     def _lookup_handler(self, exc: Exception) -> Callable[..., Any] | None:
+        """A handler keyed by the status code (HTTPException) or by the nearest class in the MRO.
+
+        ``Exception`` and ``500`` handlers are kept for unexpected errors (see ``_server_error``).
+        """
         handlers = self.exception_handlers
         if not handlers:
             return None
         if isinstance(exc, HTTPException) and exc.status_code in handlers:
             return handlers[exc.status_code]
         for cls in type(exc).__mro__:
+            if cls is Exception:
+                break
             if cls in handlers:
                 return handlers[cls]
-        if not isinstance(exc, HTTPException) and 500 in handlers:
-            return handlers[500]
         return None
 
 
-def http_exception_response(exc: HTTPException) -> Response:
-    """FastAPI's default answer to an ``HTTPException``: ``{"detail": ...}`` plus its headers."""
-    if exc.status_code in (204, 304):
-        return Response(status_code=exc.status_code, headers=exc.headers)
-    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+_LOGGED = "_fasterapi_logged"
+
+
+def _mark(exc: BaseException, attribute: str) -> None:
+    with contextlib.suppress(AttributeError):
+        setattr(exc, attribute, True)
+
+
+class ServerErrorMiddleware:
+    """Outermost layer when user middleware exists: a 500 for errors raised by middleware themselves."""
+
+    def __init__(self, app: Callable[..., Any], faster: Faster) -> None:
+        self.app = app
+        self.faster = faster
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: dict[str, Any]) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started or getattr(exc, RESPONSE_STARTED, False):
+                if not getattr(exc, _LOGGED, False):
+                    logger.error("Exception after the response started", exc_info=exc)
+                    _mark(exc, _LOGGED)
+                raise
+            await self.faster._handle_exception(exc, scope, receive, send)

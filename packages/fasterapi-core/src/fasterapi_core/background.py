@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import anyio.to_thread
 
-__all__ = ["BackgroundTask", "BackgroundTasks"]
+__all__ = ["BackgroundTask", "BackgroundTasks", "run_background"]
+
+logger = logging.getLogger("fasterapi.background")
 
 
 class BackgroundTask:
@@ -33,6 +36,17 @@ class BackgroundTask:
         """The ``faster-api-web`` spelling of ``await task()``."""
         await self()
 
+    def __repr__(self) -> str:
+        return f"BackgroundTask({getattr(self.func, '__qualname__', self.func)!r})"
+
+
+async def run_background(task: BackgroundTask) -> None:
+    """Run ``task`` after a response went out; a failure is logged, the response is already sent."""
+    try:
+        await task()
+    except Exception:
+        logger.exception("background task %r failed", task)
+
 
 class BackgroundTasks(BackgroundTask):
     """An ordered list of tasks; inject it as a parameter and ``add_task`` to it."""
@@ -46,3 +60,6 @@ class BackgroundTasks(BackgroundTask):
     async def __call__(self) -> None:
         for task in self.tasks:
             await task()
+
+    def __repr__(self) -> str:
+        return f"BackgroundTasks({self.tasks!r})"

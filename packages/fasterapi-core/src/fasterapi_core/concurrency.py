@@ -1,15 +1,16 @@
-"""Running user callables: sync ones in a worker thread, async ones awaited."""
+"""Running user callables: sync ones in a worker thread, async ones awaited; task-group helpers."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import anyio.to_thread
 
-__all__ = ["run_handler", "run_in_threadpool"]
+__all__ = ["collapse_exception_groups", "run_handler", "run_in_threadpool"]
 
 T = TypeVar("T")
 
@@ -17,6 +18,28 @@ T = TypeVar("T")
 async def run_in_threadpool(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Call a blocking function without blocking the event loop."""
     return await anyio.to_thread.run_sync(functools.partial(func, *args, **kwargs))
+
+
+def _is_group(exc: BaseException) -> bool:
+    return any(cls.__name__ == "BaseExceptionGroup" for cls in type(exc).__mro__)
+
+
+@contextlib.contextmanager
+def collapse_exception_groups() -> Iterator[None]:
+    """Re-raise the single exception inside an anyio task-group ``ExceptionGroup`` as itself.
+
+    Error handlers match on exception classes (``HTTPException``, user classes); a task group used
+    internally must not change which handler applies.
+    """
+    try:
+        yield
+    except BaseException as exc:
+        inner = exc
+        while _is_group(inner) and len(inner.exceptions) == 1:  # type: ignore[attr-defined]
+            inner = inner.exceptions[0]  # type: ignore[attr-defined]
+        if inner is exc:
+            raise
+        raise inner from None
 
 
 async def run_handler(handler: Callable[..., Any], scope: dict[str, Any], receive: Any, exc: Exception) -> Any:
