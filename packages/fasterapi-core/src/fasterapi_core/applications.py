@@ -306,7 +306,7 @@ class Faster:
             pass
         limit: int | None = None
         dependant = getattr(route, "dependant", None)
-        if dependant is not None and dependant.needs_body:
+        if dependant is not None and _may_read_body(dependant):
             limit = route.options.get("max_body_size", self.max_body_size)
         limits[route] = limit
         return limit
@@ -441,6 +441,13 @@ class Faster:
 
 
 _LOGGED = "_fasterapi_logged"
+
+
+def _may_read_body(dependant: Dependant) -> bool:
+    """True when the plan reads the body, or hands out the ``Request`` (which can read it)."""
+    if dependant.needs_body or any(kind == "connection" for _, kind in dependant.specials):
+        return True
+    return any(_may_read_body(sub.dependant) for sub in dependant.dependencies)
 
 
 def _mark(exc: BaseException, attribute: str) -> None:

@@ -58,7 +58,7 @@ class TrustedHostMiddleware:
         if self.is_allowed(host):
             await self.app(scope, receive, send)
             return
-        if self.www_redirect and scope["type"] == "http" and host and self.is_allowed("www." + host):
+        if self.www_redirect and scope["type"] == "http" and host and "www." + host.lower() in self.exact:
             await self._redirect_to_www(scope, send)
             return
         await refuse(scope, send, 400, b"Invalid host header")
