@@ -158,3 +158,34 @@ async def test_exit_code_also_runs_when_validation_fails() -> None:
     assert sent[0]["status"] == 422
     # The validation error is thrown into the dependency first, then the 422 goes out.
     assert events == ["enter", "exit", "sent"]
+
+
+async def test_function_scoped_yield_dependency_exits_before_the_response() -> None:
+    app = Faster()
+    events: list[str] = []
+
+    async def per_function() -> AsyncIterator[str]:
+        events.append("enter function")
+        yield "f"
+        events.append("exit function")
+
+    async def per_request() -> AsyncIterator[str]:
+        events.append("enter request")
+        yield "r"
+        events.append("exit request")
+
+    @app.get("/")
+    async def handler(f: str = Depends(per_function, scope="function"), r: str = Depends(per_request)) -> str:
+        events.append("handler")
+        return f + r
+
+    sent = await call_app(app, "/", events)
+    assert sent[1]["body"] == b'"fr"'
+    assert events == [
+        "enter function",
+        "enter request",
+        "handler",
+        "exit function",
+        "sent",
+        "exit request",
+    ]

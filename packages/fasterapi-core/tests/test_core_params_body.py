@@ -250,3 +250,23 @@ async def test_request_validation_error_errors_method() -> None:
     assert response.status_code == 400
     assert seen[0] == response.json()["custom"]
     assert seen[0][0]["loc"] == ["body", "price"]
+
+
+async def test_embedded_body_params_with_aliases_and_defaults() -> None:
+    app = Faster()
+
+    @app.post("/alias")
+    async def alias(
+        user_name: Annotated[str, Body(alias="user-name")],
+        count: int = Body(1),
+        tags: list[str] = Body(default_factory=list),
+    ) -> list[Any]:
+        return [user_name, count, tags]
+
+    async with client_for(app) as client:
+        ok = await client.post("/alias", json={"user-name": "ann", "count": 3})
+        missing = await client.post("/alias", json={"user_name": "ann"})
+    assert ok.json() == ["ann", 3, []]
+    assert missing.json()["detail"] == [
+        {"type": "missing", "loc": ["body", "user-name"], "msg": "Field required", "input": {"user_name": "ann"}}
+    ]

@@ -35,6 +35,7 @@ class RequestContext:
         "cookies",
         "errors",
         "exit_stack",
+        "function_stack",
         "headers",
         "overrides",
         "path_params",
@@ -58,6 +59,8 @@ class RequestContext:
         self.response: Response | None = None
         self.background: BackgroundTasks | None = None
         self.exit_stack: contextlib.AsyncExitStack | None = None
+        #: Exit stack of ``Depends(..., scope="function")`` dependencies, closed before the response.
+        self.function_stack: contextlib.AsyncExitStack | None = None
         app = scope.get("app")
         self.overrides: Any = getattr(app, "dependency_overrides", None) or None
 
@@ -331,8 +334,8 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
     if not plan.embed:
         values[plan.params[0][0]] = decoded
         return
-    for name, alias, _, _ in plan.params:
-        values[name] = getattr(decoded, alias)
+    for name, _, _, _ in plan.params:
+        values[name] = getattr(decoded, name)
 
 
 def _raw_document(body: bytes) -> Any:
@@ -359,10 +362,10 @@ async def call_dependency(dependant: Dependant, kwargs: dict[str, Any], ctx: Req
     call = dependant.call
     assert call is not None
     if dependant.is_async_gen:
-        stack = _exit_stack(ctx)
+        stack = _exit_stack(ctx, dependant)
         return await stack.enter_async_context(contextlib.asynccontextmanager(call)(**kwargs))
     if dependant.is_gen:
-        stack = _exit_stack(ctx)
+        stack = _exit_stack(ctx, dependant)
         manager = contextlib.contextmanager(call)(**kwargs)
         value = await anyio.to_thread.run_sync(manager.__enter__)
         stack.push_async_exit(_threaded_exit(manager))
@@ -378,7 +381,11 @@ def _threaded_exit(manager: Any) -> Any:
     return exit_in_thread
 
 
-def _exit_stack(ctx: RequestContext) -> contextlib.AsyncExitStack:
+def _exit_stack(ctx: RequestContext, dependant: Dependant) -> contextlib.AsyncExitStack:
+    if dependant.exit_scope == "function":
+        if ctx.function_stack is None:
+            ctx.function_stack = contextlib.AsyncExitStack()
+        return ctx.function_stack
     if ctx.exit_stack is None:
         ctx.exit_stack = contextlib.AsyncExitStack()
     return ctx.exit_stack

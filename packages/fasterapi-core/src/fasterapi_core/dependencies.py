@@ -172,6 +172,9 @@ class Dependant:
     needs_body: bool = False
     #: Only path/query/header/cookie parameters: solved without awaiting anything.
     only_params: bool = False
+    #: When a ``yield`` dependency's exit code runs: "request" (after the response is sent) or
+    #: "function" (right after the handler returns, before the response), FastAPI's ``Depends(scope=)``.
+    exit_scope: str = "request"
 
     def __post_init__(self) -> None:
         self.cache_key = (self.call, tuple(sorted(self.security_scopes)))
@@ -366,6 +369,10 @@ def get_dependant(
                 localns=localns,
                 _stack=(*_stack, call),
             )
+            if marker.scope == "function":
+                sub.exit_scope = "function"
+            elif marker.scope not in (None, "request"):
+                raise FasterAPIError(f"Depends(scope={marker.scope!r}) on {name!r}: use 'function' or 'request'")
             dependant.dependencies.append(SubDependency(name, sub, marker.use_cache))
             dependant.needs_exit_stack |= sub.needs_exit_stack
             dependant.needs_body |= sub.needs_body
@@ -499,13 +506,14 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
             raw_type=raw_type if raw_type in (str, bytes) else None,
         )
     fields: list[Any] = []
-    for _, alias, annotation, field in params:
+    for name, _, annotation, field in params:
         if field.required:
-            fields.append((alias, annotation))
+            fields.append((name, annotation))
         elif field.default_factory is not None:
-            fields.append((alias, annotation, msgspec.field(default_factory=field.default_factory)))
+            fields.append((name, annotation, msgspec.field(default_factory=field.default_factory)))
         else:
-            fields.append((alias, annotation, field.default))
-    struct = msgspec.defstruct("Body", fields, kw_only=True)
+            fields.append((name, annotation, field.default))
+    renames = {name: alias for name, alias, _, _ in params if alias != name}
+    struct = msgspec.defstruct("Body", fields, kw_only=True, rename=renames or None)
     required = any(field.required for *_, field in params)
     return BodyPlan(params, True, msgspec.json.Decoder(struct), required)

@@ -157,7 +157,11 @@ class APIRoute(Route):
                 result = await self.endpoint(**kwargs)
             else:
                 result = await call_endpoint(dependant, kwargs)
+            if ctx.function_stack is not None:
+                await ctx.function_stack.aclose()
         except BaseException as exc:
+            if ctx.function_stack is not None:
+                await _close_quietly(ctx.function_stack, exc)
             if ctx.exit_stack is not None:
                 await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
             raise
@@ -204,6 +208,15 @@ class APIRoute(Route):
         if ctx is not None:
             _merge_sub_response(response, ctx)
         await response(scope, receive, send)
+
+
+async def _close_quietly(stack: Any, exc: BaseException) -> None:
+    """Throw ``exc`` into a function-scoped exit stack; the original error keeps propagating."""
+    try:
+        await stack.__aexit__(type(exc), exc, exc.__traceback__)
+    except BaseException as raised:
+        if raised is not exc:
+            raise
 
 
 def _merge_sub_response(response: Response, ctx: RequestContext) -> None:
