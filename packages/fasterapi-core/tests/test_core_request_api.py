@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fasterapi_core import Faster, HTTPException, Request
+from fasterapi_core import Body, Depends, Faster, HTTPException, Request
 from fasterapi_core.requests import ClientDisconnect
 
 
@@ -184,3 +184,52 @@ async def test_form_urlencoded_via_request() -> None:
         )
     assert response.status_code == 200
     assert response.json()["a"] == "1"
+
+
+async def test_body_is_shared_between_body_params_request_and_dependencies() -> None:
+    import msgspec
+
+    class Payload(msgspec.Struct):
+        a: int
+
+    app = Faster()
+
+    async def raw_body(request: Request) -> bytes:
+        return await request.body()
+
+    @app.post("/first-dep")
+    async def first_dep(raw: bytes = Depends(raw_body), payload: Payload = Body()) -> list[Any]:
+        return [raw.decode(), payload.a]
+
+    @app.post("/first-param")
+    async def first_param(payload: Payload, request: Request) -> list[Any]:
+        return [(await request.body()).decode(), payload.a, await request.json()]
+
+    async with client_for(app) as client:
+        one = await client.post("/first-dep", json={"a": 1})
+        two = await client.post("/first-param", json={"a": 2})
+    assert one.json() == ['{"a":1}', 1]
+    assert two.json() == ['{"a":2}', 2, {"a": 2}]
+
+
+async def test_chunked_body_param() -> None:
+    import msgspec
+
+    class Payload(msgspec.Struct):
+        a: int
+
+    app = Faster()
+
+    @app.post("/p")
+    async def p(payload: Payload) -> int:
+        return payload.a
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = make_scope(method="POST", path="/p", query_string=b"", headers=[(b"content-type", b"application/json")])
+    await app(scope, chunked_receive(b'{"a"', b":", b"7}"), send)
+    assert sent[0]["status"] == 200
+    assert sent[1]["body"] == b"7"
