@@ -147,6 +147,85 @@ LOCAL = ["fasterapi_routing", "regex scan"]
 PEERS = ["starlette", "faster-api-web"]
 
 
+# -- correctness side by side ---------------------------------------------------------------------
+# (what it shows, routes as (method, template), request (method, path), what a correct router answers)
+
+CASES: list[tuple[str, list[tuple[str, str]], tuple[str, str], str]] = [
+    (
+        "static beats a parameter",
+        [("GET", "/users/{user_id}"), ("GET", "/users/me")],
+        ("GET", "/users/me"),
+        "route 1 {}",
+    ),
+    (
+        "backtracking from a static branch",
+        [("GET", "/files/static/y"), ("GET", "/files/{name}/x")],
+        ("GET", "/files/static/x"),
+        "route 1 {'name': 'static'}",
+    ),
+    (
+        "own parameter names at a shared depth",
+        [("GET", "/users/{user_id}"), ("GET", "/users/{id}/posts")],
+        ("GET", "/users/7/posts"),
+        "route 1 {'id': '7'}",
+    ),
+    ("int converter", [("GET", "/items/{item_id:int}")], ("GET", "/items/42"), "route 0 {'item_id': 42}"),
+    ("int converter rejects text", [("GET", "/items/{item_id:int}")], ("GET", "/items/abc"), "404"),
+    (
+        "path converter takes the rest",
+        [("GET", "/static/{rest:path}")],
+        ("GET", "/static/css/site.css"),
+        "route 0 {'rest': 'css/site.css'}",
+    ),
+    ("405 when only the method is wrong", [("GET", "/items")], ("POST", "/items"), "405 GET, HEAD"),
+    ("HEAD served wherever GET is", [("GET", "/items")], ("HEAD", "/items"), "route 0 {}"),
+    (
+        "a later route serving the method beats a 405",
+        [("GET", "/things/{thing_id:int}"), ("DELETE", "/things/{name}")],
+        ("DELETE", "/things/5"),
+        "route 1 {'name': '5'}",
+    ),
+    ("duplicate method + template is refused", [("GET", "/a"), ("GET", "/a")], ("GET", "/a"), "refused"),
+]
+
+
+def run_cases(name: str) -> list[str]:
+    """What ``name`` answers for each case, in the notation of ``CASES``."""
+    answers = []
+    for _, routes, (method, path), _ in CASES:
+        try:
+            answers.append(_ask(name, routes, method, path))
+        except Exception as exc:
+            answers.append(f"raised {type(exc).__name__}: {exc}"[:80])
+    return answers
+
+
+def _ask(name: str, routes: list[tuple[str, str]], method: str, path: str) -> str:
+    if name == "fasterapi_routing":
+        from fasterapi_routing import MatchStatus, Router
+
+        router = Router()
+        try:
+            for index, (route_method, template) in enumerate(routes):
+                router.add_route(template, index, methods=[route_method])
+        except ValueError:
+            return "refused"
+        match = router.match(method, path)
+        if match.status is MatchStatus.FULL:
+            assert match.route is not None
+            return f"route {match.route.endpoint} {match.params}"
+        if match.status is MatchStatus.METHOD_NOT_ALLOWED:
+            return "405 " + ", ".join(sorted(match.allowed_methods))
+        return "404" if match.status is MatchStatus.NOT_FOUND else match.status.name
+    from FasterAPI import RadixRouter
+
+    radix = RadixRouter()
+    for index, (route_method, template) in enumerate(routes):
+        radix.add_route(route_method, template, index)
+    found = radix.resolve(method, path)
+    return "404" if found is None else f"route {found[0]} {found[1]}"
+
+
 # -- measuring -----------------------------------------------------------------------------------
 
 
@@ -256,6 +335,18 @@ def measure_peers(python: Path, seconds: float, repeats: int) -> dict[str, Any]:
 # -- report --------------------------------------------------------------------------------------
 
 
+def report_cases(peers: dict[str, Any] | None) -> None:
+    mine = run_cases("fasterapi_routing")
+    theirs = peers["cases"] if peers else ["(not measured)"] * len(CASES)
+    print()
+    print("Correctness, same routes and request (expected answer; ok or what came back)")
+    print(f"{'case':<46}{'expected':<34}{'fasterapi_routing':<20}faster-api-web")
+    for (what, _, _, expected), ours, peer in zip(CASES, mine, theirs, strict=True):
+        mark_ours = "ok" if ours == expected else ours
+        mark_peer = "ok" if peer == expected else peer
+        print(f"{what:<46}{expected:<34}{mark_ours:<20}{mark_peer}")
+
+
 def report(ours: dict[str, Any], peers: dict[str, Any] | None) -> None:
     names = LOCAL + (PEERS if peers else [])
     main = {**ours["main"], **(peers["main"] if peers else {})}
@@ -296,7 +387,7 @@ def main() -> None:
     repeats = options.repeats or (2 if options.quick else 3)
     rounds = options.rounds or (1 if options.quick else 3)
     if options.worker:
-        json.dump(measure(PEERS, seconds, repeats), sys.stdout)
+        json.dump({**measure(PEERS, seconds, repeats), "cases": run_cases("faster-api-web")}, sys.stdout)
         return
     python = peer_python()
     ours: dict[str, Any] | None = None
@@ -308,6 +399,7 @@ def main() -> None:
         ours = merge_best(ours, measure(LOCAL, seconds, repeats))
     assert ours is not None
     report(ours, peers)
+    report_cases(peers)
 
 
 if __name__ == "__main__":
