@@ -118,6 +118,10 @@ def _params(target: Target, values: list[Any]) -> dict[str, Any]:
 
 _NOT_FOUND = Match(MatchStatus.NOT_FOUND)
 
+#: What matching needs, rebuilt after each change: ready-made matches of parameterless routes by path
+#: and method, the trie's root, and how many times to split a path at most.
+_Plan = tuple[dict[str, dict[str, Match]], Node, int]
+
 
 class Router:
     """Records routes and mounts, and matches ``(method, path)`` against them.
@@ -136,8 +140,7 @@ class Router:
         self.routes: list[Route] = []
         self.mounts: list[Mount] = []
         self.redirect_slashes = redirect_slashes
-        #: (ready-made matches of parameterless routes by path and method, trie root, split limit)
-        self._match_plan: tuple[dict[str, dict[str, Match]], Node, int] | None = None
+        self._match_plan: _Plan | None = None
         self._url_names: dict[str, list[Route | Mount]] | None = None
         self._route_shapes: dict[tuple[str, ...], list[Route]] = {}
         self._included_in: list[tuple[Router, str, dict[str, Any]]] = []
@@ -224,7 +227,7 @@ class Router:
         self._match_plan = None
         self._url_names = None
 
-    def _build(self) -> tuple[dict[str, dict[str, Match]], Node, int]:
+    def _build(self) -> _Plan:
         root = Node()
         top = root.child_for("", None)  # the empty text before a path's leading slash
         static_nodes: dict[str, Node] = {}
@@ -292,7 +295,7 @@ class Router:
                 child = node.first_param
                 if child is None:
                     if node.rest:
-                        return self._match_rest(method, path, node, parts)
+                        return self._match_rest(method, path, node, parts, plan)
                     break
                 matcher = node.first_matcher
                 if matcher is None:
@@ -325,25 +328,24 @@ class Router:
                     match.params = params
                     match._extra = None
                     return match
-        return self._match_slow(method, path)
+        return self._match_slow(method, path, plan)
 
-    def _match_rest(self, method: str, path: str, node: Node, parts: list[Any]) -> Match:
+    def _match_rest(self, method: str, path: str, node: Node, parts: list[Any], plan: _Plan) -> Match:
         """The greedy walk reached a node whose only way on is a ``{name:path}`` child."""
         matcher, child = node.rest[0]
         tail = "/".join(parts[node.depth :])
         try:
             parts[node.depth] = tail if matcher is None else matcher(tail)
         except ValueError:
-            return self._match_slow(method, path)
+            return self._match_slow(method, path, plan)
         target = child.targets.get(method) if child.targets is not None else None
         if target is None:
-            return self._match_slow(method, path)
+            return self._match_slow(method, path, plan)
         return _full(target[0], _params(target, parts))
 
-    def _match_slow(self, method: str, path: str) -> Match:
+    def _match_slow(self, method: str, path: str, plan: _Plan) -> Match:
         """Backtracking search, then mounts, 405, the slash redirect and 404, in that order."""
-        assert self._match_plan is not None
-        _, root, depth = self._match_plan
+        static, root, depth = plan
         parts = path.split("/", depth)
         allowed: set[str] = set()
         found = search(root, parts, method, allowed)
@@ -359,18 +361,10 @@ class Router:
             return Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(allowed))
         if self.redirect_slashes and path != "/" and path[:1] == "/":
             twin = path[:-1] if path.endswith("/") else path + "/"
-            if self._serves(method, twin):
+            table = static.get(twin)
+            if (table is not None and method in table) or search(root, twin.split("/", depth), method, set()):
                 return Match(MatchStatus.REDIRECT_SLASH, redirect_path=twin)
         return _NOT_FOUND
-
-    def _serves(self, method: str, path: str) -> bool:
-        """Whether some route serves ``method`` at ``path`` (mounts and 405s do not count)."""
-        assert self._match_plan is not None
-        static, root, depth = self._match_plan
-        table = static.get(path)
-        if table is not None and method in table:
-            return True
-        return search(root, path.split("/", depth), method, set()) is not None
 
     # -- building ------------------------------------------------------------------------------
 
