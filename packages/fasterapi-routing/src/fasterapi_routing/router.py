@@ -156,12 +156,21 @@ class Router:
         self,
         path: str,
         endpoint: Any,
-        *,
+        *legacy: Any,
         methods: Iterable[str] | None = None,
         name: str | None = None,
         options: Mapping[str, Any] | None = None,
     ) -> Route:
-        """Register ``endpoint`` for ``path``; a second registration of a method and template raises."""
+        """Register ``endpoint`` for ``path``; a second registration of a method and template raises.
+
+        ``add_route(method, path, handler, metadata=None)``, the form of `faster-api-web`'s
+        ``RadixRouter``, works too: ``metadata`` becomes the route's ``options`` (see :meth:`resolve`).
+        """
+        if legacy:
+            if len(legacy) > 2 or methods is not None or options is not None:
+                raise TypeError("add_route takes (path, endpoint) or RadixRouter's (method, path, handler, metadata)")
+            methods, path, endpoint = [path], endpoint, legacy[0]
+            options = legacy[1] if len(legacy) == 2 else None
         route = self.route_class(path, endpoint, methods=methods, name=name, options=options)
         self._add(route)
         return route
@@ -365,6 +374,20 @@ class Router:
             if (table is not None and method in table) or search(root, twin.split("/", depth), method, set()):
                 return Match(MatchStatus.REDIRECT_SLASH, redirect_path=twin)
         return _NOT_FOUND
+
+    def resolve(self, method: str, path: str) -> tuple[Any, dict[str, Any], dict[str, Any]] | None:
+        """`faster-api-web`'s ``RadixRouter.resolve``: ``(endpoint, params, options)`` or ``None``.
+
+        Like that router it ignores a trailing slash (it follows a slash redirect) and takes the method
+        in any case; unlike it, HEAD finds GET routes and converters apply.
+        """
+        method = method.upper()
+        match = self.match(method, path)
+        if match.status is MatchStatus.REDIRECT_SLASH and match.redirect_path is not None:
+            match = self.match(method, match.redirect_path)
+        if match.status is not MatchStatus.FULL or match.route is None:
+            return None
+        return match.route.endpoint, dict(match.params), match.route.options
 
     # -- building ------------------------------------------------------------------------------
 
