@@ -117,6 +117,7 @@ class HTTPExchange:
         """Close an exchange whose app already ended, from any thread; raise the app's error if due."""
         assert self.finished
         self._closed = self._client_closed = True
+        self._chunks_rx.close()  # no task waits on it any more: plain bookkeeping, safe off-loop
         self._raise_error()
 
     async def next_chunk(self) -> bytes | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 from typing import Any
 
@@ -55,12 +56,20 @@ class LifespanRunner:
 
     async def startup(self, timeout: float | None = None) -> None:
         """Start the app's lifespan and wait for ``lifespan.startup.complete``; raise its failure otherwise."""
+        try:
+            await self._startup(timeout)
+        except BaseException:
+            await self.abort()
+            raise
+
+    async def _startup(self, timeout: float | None) -> None:
         self._task = spawn(self._run, name="asgi-lifespan")
         self._to_app_tx.send_nowait({"type": "lifespan.startup"})
         message = await self._next("lifespan.startup.complete", timeout)
         if message is _EXITED:
             if not self._received:
                 self.supported = False
+                self._close_streams()
                 return
             self._raise_app_error(
                 LifespanStartupError, "returned during startup without sending 'lifespan.startup.complete'"
@@ -96,12 +105,18 @@ class LifespanRunner:
                 raise LifespanShutdownError(f"The app sent {message['type']!r} while shutting down")
         finally:
             await self._task.stop(_FAILURE_GRACE)
+            self._close_streams()
 
     async def abort(self) -> None:
         """Stop the lifespan task without the shutdown protocol (used after a failed startup)."""
         if self._task is not None:
             self._task.cancel()
             await self._task.wait(_FAILURE_GRACE)
+        self._close_streams()
+
+    def _close_streams(self) -> None:
+        for stream in (self._to_app_tx, self._to_app_rx, self._from_app_tx, self._from_app_rx):
+            stream.close()
 
     async def _next(self, waiting_for: str, timeout: float | None) -> Message | _AppExited:
         try:
@@ -123,7 +138,8 @@ class LifespanRunner:
         except Exception as exc:
             self._error = exc
         finally:
-            self._from_app_tx.send_nowait(_EXITED)
+            with contextlib.suppress(anyio.ClosedResourceError):
+                self._from_app_tx.send_nowait(_EXITED)
 
     async def _receive(self) -> Message:
         self._received = True

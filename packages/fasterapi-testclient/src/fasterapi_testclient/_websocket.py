@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Callable
@@ -237,8 +238,8 @@ class WebSocketChannel:
                 f"{self._scope['path']!r} (pass timeout=..., set ws_timeout= on the client or the "
                 f"'fasterapi_ws_timeout' ini option)"
             ) from None
-        except anyio.EndOfStream:
-            return _EXITED
+        except (anyio.EndOfStream, anyio.ClosedResourceError):
+            raise RuntimeError("The WebSocket session is closed; cannot receive") from None
         if isinstance(message, _AppExited):
             self._from_app_tx.send_nowait(message)  # keep it for later receives
         return message
@@ -253,6 +254,8 @@ class WebSocketChannel:
     async def _stop(self) -> None:
         if self._task is not None:
             await self._task.stop(_EXIT_GRACE)
+        for stream in (self._to_app_tx, self._to_app_rx, self._from_app_tx, self._from_app_rx):
+            stream.close()
 
     async def _run_app(self) -> None:
         try:
@@ -261,7 +264,8 @@ class WebSocketChannel:
             if not is_disconnect_echo(exc):
                 self._error = exc
         finally:
-            self._from_app_tx.send_nowait(_EXITED)
+            with contextlib.suppress(anyio.ClosedResourceError):
+                self._from_app_tx.send_nowait(_EXITED)
 
     async def _app_receive(self) -> Message:
         return await self._to_app_rx.receive()

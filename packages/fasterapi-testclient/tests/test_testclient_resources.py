@@ -1,0 +1,60 @@
+"""Every stream and task the clients create is closed: no ResourceWarning once the objects are collected."""
+
+from __future__ import annotations
+
+import gc
+import warnings
+from typing import Any
+
+import pytest
+
+from fasterapi_testclient import AsyncTestClient, LifespanStartupError, TestClient, WebSocketDenialResponse
+
+
+def failing_startup_app() -> Any:
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await receive()
+        await send({"type": "lifespan.startup.failed", "message": "nope"})
+
+    return app
+
+
+def assert_no_resource_warnings(recorded: list[warnings.WarningMessage]) -> None:
+    gc.collect()
+    leaks = [str(w.message) for w in recorded if issubclass(w.category, ResourceWarning)]
+    assert leaks == []
+
+
+def test_sync_client_closes_everything(raw_app: Any) -> None:
+    with warnings.catch_warnings(record=True) as recorded:
+        warnings.simplefilter("always")
+        with TestClient(raw_app) as client:
+            client.get("/chunks")
+            with client.stream("GET", "/endless") as response:
+                next(response.iter_bytes())
+            with client.websocket_connect("/ws/echo") as websocket:
+                websocket.send_text("x")
+                websocket.receive_text()
+            with pytest.raises(WebSocketDenialResponse), client.websocket_connect("/ws/deny"):
+                pass
+        with pytest.raises(LifespanStartupError), TestClient(failing_startup_app()):
+            pass
+        del client, response, websocket
+        assert_no_resource_warnings(recorded)
+
+
+async def test_async_client_closes_everything(raw_app: Any) -> None:
+    with warnings.catch_warnings(record=True) as recorded:
+        warnings.simplefilter("always")
+        async with AsyncTestClient(raw_app) as client:
+            await client.get("/chunks")
+            async with client.stream("GET", "/endless") as response:
+                await response.aiter_bytes().__anext__()
+            async with client.websocket_connect("/ws/close") as websocket:
+                with pytest.raises(Exception, match="4000"):
+                    await websocket.receive_text()
+        with pytest.raises(LifespanStartupError):
+            async with AsyncTestClient(failing_startup_app()):
+                pass
+        del client, response, websocket
+        assert_no_resource_warnings(recorded)
