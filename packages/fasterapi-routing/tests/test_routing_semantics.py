@@ -140,6 +140,8 @@ def test_methods_are_upper_cased_and_a_plain_string_is_refused() -> None:
     assert route.methods == {"POST", "PUT"}
     with pytest.raises(TypeError, match="collection"):
         router.add_route("/y", "y", methods="GET")
+    with pytest.raises(ValueError, match="at least one method"):
+        router.add_route("/z", "z", methods=[])
 
 
 # -- slash redirects -------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ class Route:
         if isinstance(methods, str):
             raise TypeError(f"methods must be a collection of names such as ['GET'], not the string {methods!r}")
         upper = {method.upper() for method in (methods if methods is not None else ("GET",))}
+        if not upper:
+            raise ValueError(f"route {path!r} must serve at least one method (methods=None means GET)")
         #: HEAD was added only because GET is served; an explicit HEAD route may take it over.
         self.implicit_head = "GET" in upper and "HEAD" not in upper
         if self.implicit_head:
