@@ -177,7 +177,7 @@ def test_router_agrees_with_the_brute_force_model(case: tuple[list[Spec], list[s
         assert match.status is MatchStatus.FULL, (match, accepted[index].template)
         assert match.route is not None and match.route.path == accepted[index].template
         assert match.params == params
-        assert type(match.params) is dict
+        assert isinstance(match.params, dict)
         return
     owner = model_mount(mounts, path)
     if owner is not None:

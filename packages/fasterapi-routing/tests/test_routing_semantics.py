@@ -351,6 +351,19 @@ def test_parameterless_matches_are_shared_and_documented_read_only() -> None:
     assert router.match("GET", "/health") is router.match("GET", "/health")
     assert router.match("GET", "/health") is router.match("HEAD", "/health")
     assert "read-only" in (Match.__doc__ or "")
+    shared = router.match("GET", "/health").params
+    for change in (
+        lambda: shared.__setitem__("x", 1),
+        lambda: shared.update(x=1),
+        lambda: shared.setdefault("x", 1),
+        lambda: shared.pop("x", None),
+    ):
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    copy = dict(shared)
+    copy["x"] = 1
+    assert router.match("GET", "/health").params == {} and shared.copy() == {}
+    assert router.match("GET", "/nowhere").params == {}
 
 
 def test_match_objects_can_still_be_built_by_hand() -> None:

@@ -29,6 +29,22 @@ class MatchStatus(enum.IntEnum):
 _FULL = MatchStatus.FULL
 
 
+class _ReadOnlyParams(dict):  # type: ignore[type-arg]
+    """The one empty ``params`` dict shared by every parameterless match: changing it would leak into
+    other requests, so it refuses loudly instead (``dict(params)`` or ``params.copy()`` gives a plain
+    dict to change)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("Match.params is shared and read-only: copy it first (dict(match.params))")
+
+    __setitem__ = __delitem__ = __ior__ = update = pop = popitem = clear = setdefault = _refuse
+
+
+_SHARED_EMPTY_PARAMS: dict[str, Any] = _ReadOnlyParams()
+
+
 class NoMatchFound(LookupError):
     """``url_path_for`` got a name nothing carries, or parameters that do not fit it."""
 
@@ -40,8 +56,9 @@ class Match:
     REDIRECT_SLASH (the slash-twin of the requested path, which does serve the method); ``mount``,
     ``remaining_path`` and ``mount_prefix`` for MOUNT.
 
-    Matches of parameterless routes are built once and shared by every request (their ``params`` is
-    one shared empty dict), so neither a Match nor its ``params`` may be mutated: copy first.
+    Matches of parameterless routes are built once and shared by every request, so a Match must not
+    be changed; their ``params`` is one shared empty dict that raises ``TypeError`` on any change
+    (``dict(match.params)`` gives a copy to change). Treat every ``params`` as read-only.
     """
 
     __slots__ = ("_extra", "params", "route", "status")
@@ -116,7 +133,7 @@ def _params(target: Target, values: list[Any]) -> dict[str, Any]:
     return {name: values[position] for name, position in zip(names, positions, strict=True)}
 
 
-_NOT_FOUND = Match(MatchStatus.NOT_FOUND)
+_NOT_FOUND = Match(MatchStatus.NOT_FOUND, params=_SHARED_EMPTY_PARAMS)
 
 #: What matching needs, rebuilt after each change: ready-made matches of parameterless routes by path
 #: and method, the trie's root, and how many times to split a path at most.
@@ -270,7 +287,7 @@ class Router:
             for method, (route, _, _) in node.targets.items():
                 match = shared.get(id(route))
                 if match is None:
-                    match = shared[id(route)] = _full(route, {})
+                    match = shared[id(route)] = _full(route, _SHARED_EMPTY_PARAMS)
                 table[method] = match
         self._match_plan = (static, root, depth)
         return self._match_plan
