@@ -29,6 +29,14 @@ __all__ = ["DependencyOverrides", "Faster", "ServerErrorMiddleware", "http_excep
 logger = logging.getLogger("fasterapi.error")
 
 _NOT_FOUND_BODY = b'{"detail":"Not Found"}'
+_NOT_FOUND_LENGTH = str(len(_NOT_FOUND_BODY)).encode("latin-1")
+
+
+async def _send_not_found(scope: dict[str, Any], send: Any) -> None:
+    """The default 404 answer, sent directly (same bytes and headers as ``HTTPException(404)`` gives)."""
+    headers = [(b"content-length", _NOT_FOUND_LENGTH), (b"content-type", b"application/json")]
+    await send({"type": "http.response.start", "status": 404, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else _NOT_FOUND_BODY})
 _NOT_ALLOWED_BODY = b'{"detail":"Method Not Allowed"}'
 
 
@@ -330,6 +338,8 @@ class Faster:
                 raise HTTPException(405, "Method Not Allowed", headers={"Allow": allow.decode("latin-1")})
             elif status is MatchStatus.REDIRECT_SLASH:
                 await self._redirect_slash(match.redirect_path or "/", scope, receive, send)
+            elif not self.exception_handlers:
+                await _send_not_found(scope, send)  # nobody to consult: skip the exception machinery
             else:
                 raise HTTPException(404, "Not Found")
         except Exception as exc:
