@@ -293,3 +293,30 @@ async def test_sync_dependencies_and_handlers_run_in_worker_threads() -> None:
 
     async with client_for(app) as client:
         assert (await client.get("/threads")).json() == [True, True]
+
+
+async def test_response_parameter_sets_cookies_on_the_implicit_response() -> None:
+    app = Faster()
+
+    def remember(response: Response) -> None:
+        response.set_cookie("seen", "1")
+
+    @app.get("/cookies", dependencies=[Depends(remember)])
+    async def cookies(response: Response) -> dict[str, str]:
+        response.set_cookie("session", "abc", httponly=True)
+        return {"ok": "yes"}
+
+    @app.get("/explicit")
+    async def explicit(response: Response) -> Response:
+        response.set_cookie("merged", "m")
+        return Response(b"x", media_type="text/plain")
+
+    async with client_for(app) as client:
+        response = await client.get("/cookies")
+        explicit_response = await client.get("/explicit")
+    assert response.json() == {"ok": "yes"}
+    set_cookies = response.headers.get_list("set-cookie")
+    assert any(c.startswith("seen=1") for c in set_cookies)
+    assert any(c.startswith("session=abc") and "HttpOnly" in c for c in set_cookies)
+    assert response.headers["content-length"] == str(len(response.content))
+    assert explicit_response.headers["set-cookie"].startswith("merged=m")

@@ -141,6 +141,8 @@ def scalar_converter(tp: Any, meta: msgspec.Meta | None = None) -> Callable[[str
             return _parse_int
     if base is bool:
         return _parse_bool
+    if base is bytes:
+        return _to_bytes
 
     def convert(value: str) -> Any:
         return msgspec.convert(value, target, strict=False)
@@ -150,6 +152,11 @@ def scalar_converter(tp: Any, meta: msgspec.Meta | None = None) -> Callable[[str
 
 def _identity(value: str) -> str:
     return value
+
+
+def _to_bytes(value: Any) -> bytes:
+    """URL and header text as bytes (UTF-8), as FastAPI gives a ``bytes`` parameter."""
+    return value if isinstance(value, bytes) else str(value).encode("utf-8")
 
 
 def _parse_int(value: Any) -> int:
