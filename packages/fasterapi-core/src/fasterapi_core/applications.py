@@ -37,6 +37,8 @@ async def _send_not_found(scope: dict[str, Any], send: Any) -> None:
     headers = [(b"content-length", _NOT_FOUND_LENGTH), (b"content-type", b"application/json")]
     await send({"type": "http.response.start", "status": 404, "headers": headers})
     await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else _NOT_FOUND_BODY})
+
+
 _NOT_ALLOWED_BODY = b'{"detail":"Method Not Allowed"}'
 
 
