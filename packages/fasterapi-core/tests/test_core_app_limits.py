@@ -72,11 +72,12 @@ async def test_streamed_body_without_length_is_cut_off() -> None:
     assert r.status_code == 413
 
 
-async def test_more_bytes_than_announced_is_refused_while_reading() -> None:
+async def test_chunked_body_is_refused_while_reading_without_buffering_the_rest() -> None:
     app = limited_app(max_body_size=8)
     messages = [
         {"type": "http.request", "body": b"1234", "more_body": True},
-        {"type": "http.request", "body": b"56789", "more_body": False},
+        {"type": "http.request", "body": b"56789", "more_body": True},
+        {"type": "http.request", "body": b"never read", "more_body": False},
     ]
     pulled: list[dict[str, Any]] = []
     sent: list[dict[str, Any]] = []
@@ -95,10 +96,11 @@ async def test_more_bytes_than_announced_is_refused_while_reading() -> None:
         "path": "/items",
         "root_path": "",
         "query_string": b"",
-        "headers": [(b"content-length", b"4"), (b"content-type", b"application/json")],
+        "headers": [(b"transfer-encoding", b"chunked"), (b"content-type", b"application/json")],
     }
     await app(scope, receive, send)
     assert sent[0]["status"] == 413
+    assert len(pulled) == 2  # stopped at the chunk that crossed the limit
 
 
 async def test_invalid_content_length_is_a_400() -> None:

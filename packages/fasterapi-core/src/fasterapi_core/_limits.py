@@ -33,12 +33,15 @@ def _declared_length(scope: dict[str, Any]) -> int | None:
 def limit_request_body(scope: dict[str, Any], receive: Any, limit: int) -> Any:
     """``receive`` that raises 413 once more than ``limit`` body bytes arrive (or are announced).
 
-    The check on Content-Length happens now, before the handler runs; the counting wrapper covers
-    chunked bodies and clients that send more than they announced. Excess bytes are never kept.
+    With a Content-Length the check happens now, before the handler runs, and ``receive`` is
+    returned unchanged: HTTP framing means the server never delivers more body than announced. A
+    body without one (chunked) is counted as it arrives. Excess bytes are never kept.
     """
     declared = _declared_length(scope)
-    if declared is not None and declared > limit:
-        raise RequestTooLarge(limit)
+    if declared is not None:
+        if declared > limit:
+            raise RequestTooLarge(limit)
+        return receive
     received = 0
 
     async def limited_receive() -> dict[str, Any]:

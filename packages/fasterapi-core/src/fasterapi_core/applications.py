@@ -309,16 +309,11 @@ class Faster:
 
     def _body_limit(self, route: Any) -> int | None:
         """The body-size limit for ``route`` (None: unlimited or the route reads no body); planned once."""
-        limits = self._body_limits
-        try:
-            return limits[route]
-        except KeyError:
-            pass
         limit: int | None = None
         dependant = getattr(route, "dependant", None)
         if dependant is not None and _may_read_body(dependant):
             limit = route.options.get("max_body_size", self.max_body_size)
-        limits[route] = limit
+        self._body_limits[route] = limit
         return limit
 
     async def _dispatch_http(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -329,7 +324,9 @@ class Faster:
                 route = match.route
                 scope["path_params"] = match.params
                 scope["route"] = route
-                limit = self._body_limit(route)
+                limit = self._body_limits.get(route, _UNPLANNED)
+                if limit is _UNPLANNED:
+                    limit = self._body_limit(route)
                 if limit is not None:
                     receive = limit_request_body(scope, receive, limit)
                 await route.handle(scope, receive, send, match.params)  # type: ignore[union-attr]
@@ -453,6 +450,7 @@ class Faster:
 
 
 _LOGGED = "_fasterapi_logged"
+_UNPLANNED: Any = object()
 
 
 def _may_read_body(dependant: Dependant) -> bool:
