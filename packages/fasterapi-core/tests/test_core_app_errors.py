@@ -263,3 +263,11 @@ async def test_error_in_dependency_reaches_handler() -> None:
         r = await c.get("/")
         assert (r.status_code, r.json()) == (401, {"detail": "token required"})
         assert (await c.get("/?token=t")).json() == {"token": "t"}
+
+
+def test_validation_errors_are_a_list_and_callable() -> None:
+    exc = RequestValidationError([{"type": "missing", "loc": ["query", "q"], "msg": "Field required", "input": None}])
+    assert exc.errors() == [{"type": "missing", "loc": ["query", "q"], "msg": "Field required", "input": None}]
+    assert exc.errors[0]["type"] == "missing"  # faster-api-web reads it as an attribute
+    assert len(exc.errors) == 1
+    assert type(exc.errors()) is list

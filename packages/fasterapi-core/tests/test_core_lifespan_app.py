@@ -246,3 +246,16 @@ async def test_mounted_app_startup_failure_fails_the_parent() -> None:
         pass
     assert driver.sent[0]["type"] == "lifespan.startup.failed"
     assert "child cannot start" in driver.sent[0]["message"]
+
+
+def test_faster_api_web_handler_list_names() -> None:
+    app = Faster()
+
+    @app.on_startup
+    def start() -> None: ...
+
+    @app.on_shutdown
+    def stop() -> None: ...
+
+    assert app.startup_handlers == [start]
+    assert app.shutdown_handlers == [stop]

@@ -206,6 +206,16 @@ class Faster:
 
     # -- lifespan ------------------------------------------------------------------------------
 
+    @property
+    def startup_handlers(self) -> list[Callable[[], Any]]:
+        """``faster-api-web``'s name for the startup hooks (the same list)."""
+        return self.on_startup_hooks
+
+    @property
+    def shutdown_handlers(self) -> list[Callable[[], Any]]:
+        """``faster-api-web``'s name for the shutdown hooks (the same list)."""
+        return self.on_shutdown_hooks
+
     def on_startup(self, func: Callable[[], Any]) -> Callable[[], Any]:
         """Run ``func`` when the server starts (usable as a bare decorator)."""
         self.on_startup_hooks.append(func)

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
+    "ErrorList",
     "FasterAPIError",
     "HTTPException",
     "RequestValidationError",
@@ -53,15 +54,19 @@ class WebSocketException(Exception):
         super().__init__(code, self.reason)
 
 
+class ErrorList(list[Any]):
+    """The error dicts: a list (``faster-api-web``: ``exc.errors``), also callable (FastAPI: ``exc.errors()``)."""
+
+    def __call__(self) -> list[Any]:
+        return list(self)
+
+
 class ValidationException(Exception):
     """Base of the validation errors; ``errors()`` is the list of FastAPI-shaped error dicts."""
 
     def __init__(self, errors: Sequence[Any]) -> None:
-        self._errors = list(errors)
-        super().__init__(self._errors)
-
-    def errors(self) -> list[Any]:
-        return self._errors
+        self.errors = ErrorList(errors)
+        super().__init__(self.errors)
 
 
 class RequestValidationError(ValidationException):
