@@ -15,6 +15,7 @@ from fasterapi_core import (
     Header,
     HTTPException,
     Path,
+    PlainTextResponse,
     Query,
     Security,
     SecurityScopes,
@@ -537,3 +538,75 @@ async def test_path_marker_with_constraint(ws_session: Any) -> None:
     assert close["code"] == 1008
     async with ws_session(app, "/n/3") as s:
         assert (await s.connect())["type"] == "websocket.accept"
+
+
+class RoomFull(Exception):
+    pass
+
+
+class VipOnly(RoomFull):
+    pass
+
+
+async def test_app_exception_handlers_apply_to_websockets(ws_session: Any) -> None:
+    app = Faster()
+    handled: list[str] = []
+
+    @app.exception_handler(RoomFull)
+    async def room_full(websocket: Any, exc: RoomFull) -> None:
+        handled.append(type(exc).__name__)
+        await websocket.close(4429, "room is full")
+
+    @app.exception_handler(418)
+    def teapot(websocket: Any, exc: HTTPException) -> Any:
+        handled.append("teapot")
+        return PlainTextResponse("I am a teapot", status_code=418)
+
+    @app.exception_handler(Exception)
+    async def everything(websocket: Any, exc: Exception) -> None:
+        handled.append("catch-all")  # not used for websockets, as in Starlette
+
+    @app.websocket("/ws/{kind}")
+    async def endpoint(websocket: WebSocket, kind: str) -> None:
+        if kind == "teapot":
+            raise HTTPException(418)
+        await websocket.accept()
+        await websocket.receive_text()
+        if kind == "vip":
+            raise VipOnly()
+        if kind == "crash":
+            raise LookupError("nope")
+        raise KeyError("left open")
+
+    async with ws_session(app, "/ws/vip") as s:
+        await s.connect()
+        await s.send_text("hi")
+        assert await s.receive() == {"type": "websocket.close", "code": 4429, "reason": "room is full"}
+        assert await s.finished() is None
+    async with ws_session(app, "/ws/teapot", extensions={"websocket.http.response": {}}) as s:
+        assert (await s.receive())["status"] == 418
+        assert (await s.receive())["body"] == b"I am a teapot"
+    async with ws_session(app, "/ws/crash") as s:
+        await s.connect()
+        await s.send_text("hi")
+        assert (await s.receive())["code"] == 1011
+        assert isinstance(await s.finished(), LookupError)
+    assert handled == ["VipOnly", "teapot"]
+
+
+async def test_handler_leaving_the_socket_open_closes_it_with_1011(ws_session: Any) -> None:
+    app = Faster()
+
+    @app.exception_handler(RoomFull)
+    def log_only(websocket: Any, exc: RoomFull) -> None:
+        return None
+
+    @app.websocket("/ws")
+    async def endpoint(websocket: WebSocket) -> None:
+        await websocket.accept()
+        raise RoomFull()
+
+    async with ws_session(app, "/ws") as s:
+        await s.connect()
+        assert await s.receive() == {"type": "websocket.close", "code": 1011, "reason": ""}
+        assert await s.finished() is None

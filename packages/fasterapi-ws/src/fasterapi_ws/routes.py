@@ -12,15 +12,22 @@ How a session ends, by what the endpoint (or a dependency) raised:
 - any other exception: logged, closed with 1011 if accepted, then re-raised to the server (as
   FastAPI lets it reach the server, which answers 500 to an unaccepted handshake).
 
+A handler the app registered for the exception's class (``app.exception_handler(MyError)``) comes
+first: it is called as ``handler(websocket, exc)``; a response it returns before accept is sent as
+the denial response, and a connection it leaves open is closed with 1011.
+
 Yield dependencies are closed when the session ends, and see the exception that ended it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
 from collections.abc import Sequence
 from typing import Any
+
+import anyio.to_thread
 
 from fasterapi_core._encoding import encode_json
 from fasterapi_core._solver import RequestContext, call_endpoint, solve
@@ -78,6 +85,26 @@ def compile_websocket_route(route: Any) -> None:
     max_message_size = _max_message_size(options)
     route.dependant = dependant
     path = route.path
+    connection_names = [name for name, kind in dependant.specials if kind == "connection"]
+    endpoint = dependant.call
+    # The common ``async def endpoint(websocket)``: no parameters to solve, call it directly.
+    direct = (
+        dependant.is_coroutine
+        and not dependant.dependencies
+        and not dependant.all_params()
+        and dependant.body is None
+        and len(connection_names) == len(dependant.specials)
+    )
+
+    async def handle_direct(scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+        websocket = WebSocket(scope, receive, send, max_message_size=max_message_size)
+        try:
+            await endpoint(**dict.fromkeys(connection_names, websocket))  # type: ignore[misc]
+        except Exception as exc:
+            if await _end_after(websocket, exc, path):
+                return
+            raise
+        await _close_if_open(websocket, 1000, None)
 
     async def handle(scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         websocket = WebSocket(scope, receive, send, max_message_size=max_message_size)
@@ -100,7 +127,7 @@ def compile_websocket_route(route: Any) -> None:
             await ctx.exit_stack.aclose()
         await _close_if_open(websocket, 1000, None)
 
-    route.handle = handle
+    route.handle = handle_direct if direct else handle
 
 
 async def _close_if_open(websocket: WebSocket, code: int, reason: str | None) -> None:
@@ -115,6 +142,10 @@ async def _end_after(websocket: WebSocket, exc: Exception, path: str) -> bool:
     """End the session for ``exc``; True when handled, False when it must reach the server."""
     if isinstance(exc, WebSocketDisconnect):
         return True
+    handler = _user_handler(websocket, exc)
+    if handler is not None:
+        await _run_user_handler(handler, websocket, exc)
+        return True
     if isinstance(exc, WebSocketException):
         await _close_if_open(websocket, exc.code, exc.reason)
         return True
@@ -128,6 +159,40 @@ async def _end_after(websocket: WebSocket, exc: Exception, path: str) -> bool:
     if websocket.application_state is _CONNECTED:
         await _close_if_open(websocket, 1011, None)
     return False
+
+
+def _user_handler(websocket: WebSocket, exc: Exception) -> Any:
+    """The app's handler registered for ``exc``'s class (or an ``HTTPException``'s status code).
+
+    Catch-all keys (``Exception``, 500) are left out, as in Starlette: unexpected errors reach the server.
+    """
+    handlers = getattr(websocket.scope.get("app"), "exception_handlers", None)
+    if not handlers:
+        return None
+    if isinstance(exc, HTTPException) and exc.status_code in handlers:
+        return handlers[exc.status_code]
+    for cls in type(exc).__mro__:
+        if cls is Exception:
+            return None
+        if cls in handlers:
+            return handlers[cls]
+    return None
+
+
+async def _run_user_handler(handler: Any, websocket: WebSocket, exc: Exception) -> None:
+    """Call ``handler(websocket, exc)``; a returned response refuses the handshake; then close if still open."""
+    if inspect.iscoroutinefunction(handler):
+        result = await handler(websocket, exc)
+    else:
+        result = await anyio.to_thread.run_sync(handler, websocket, exc)
+    if (
+        result is not None
+        and websocket.application_state is _CONNECTING
+        and websocket.client_state is not _DISCONNECTED
+    ):
+        await websocket.send_denial_response(result)
+        return
+    await _close_if_open(websocket, 1011, None)
 
 
 async def _refuse_with_http(websocket: WebSocket, exc: HTTPException) -> None:

@@ -218,12 +218,25 @@ class WebSocket(HTTPConnection):
     # -- data ------------------------------------------------------------------------------------
 
     async def _receive_data(self) -> dict[str, Any]:
+        """The next data message (the per-message path: ``receive()``'s checks, inlined)."""
         state = self.application_state
         if state is not _CONNECTED:
             if state is _CONNECTING:
                 raise RuntimeError("cannot receive data before the connection is accepted: call accept() first")
             raise RuntimeError("cannot receive data: this websocket was already closed")
-        message = await self.receive()
+        message: dict[str, Any]
+        if self.client_state is not _CONNECTED:
+            message = await self.receive()  # raises the clear error once the client is gone
+        else:
+            message = await self._receive()
+            kind = message["type"]
+            if kind == "websocket.receive":
+                if self.max_message_size is not None:
+                    await self._check_size(message)
+                return message
+            if kind != "websocket.disconnect":
+                raise RuntimeError(f"unexpected ASGI message {kind!r} on an accepted websocket")
+            self.client_state = _DISCONNECTED
         if message["type"] == "websocket.disconnect":
             raise WebSocketDisconnect(message.get("code", 1000), message.get("reason"))
         return message
@@ -255,11 +268,22 @@ class WebSocket(HTTPConnection):
             raw = message.get(second)
         return msgspec.json.decode(raw if raw is not None else b"")
 
+    async def _send_data(self, message: dict[str, Any]) -> None:
+        """Send a ``websocket.send`` (the per-message path: ``send()``'s checks, inlined)."""
+        if self.application_state is not _CONNECTED or self.client_state is not _CONNECTED:
+            await self.send(message)  # raises the error that fits the state
+            return
+        try:
+            await self._send(message)
+        except OSError as exc:
+            self.client_state = _DISCONNECTED
+            raise WebSocketDisconnect(1006, "the client has disconnected") from exc
+
     async def send_text(self, data: str) -> None:
-        await self.send({"type": "websocket.send", "text": data})
+        await self._send_data({"type": "websocket.send", "text": data})
 
     async def send_bytes(self, data: bytes) -> None:
-        await self.send({"type": "websocket.send", "bytes": data})
+        await self._send_data({"type": "websocket.send", "bytes": data})
 
     async def send_json(self, data: Any, mode: str = "text") -> None:
         """Send ``data`` encoded with msgspec, in a text frame or (``mode="binary"``) a binary one."""
@@ -267,9 +291,9 @@ class WebSocket(HTTPConnection):
             raise RuntimeError('send_json() mode must be "text" or "binary"')
         encoded = encode_json(data)
         if mode == "text":
-            await self.send({"type": "websocket.send", "text": encoded.decode("utf-8")})
+            await self._send_data({"type": "websocket.send", "text": encoded.decode("utf-8")})
         else:
-            await self.send({"type": "websocket.send", "bytes": encoded})
+            await self._send_data({"type": "websocket.send", "bytes": encoded})
 
     async def iter_text(self) -> AsyncIterator[str]:
         """Text messages until the client disconnects."""
