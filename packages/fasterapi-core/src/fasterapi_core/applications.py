@@ -129,6 +129,10 @@ class Faster:
         self._middleware_stack: Callable[..., Any] | None = None
         self._body_limits: dict[Any, int | None] = {}
         self._override_plans: dict[Any, Dependant] = {}
+        self.openapi_schema: dict[str, Any] | None = None
+        from .openapi._routes import install_docs_routes
+
+        install_docs_routes(self)
 
     # -- routes --------------------------------------------------------------------------------
 
@@ -203,6 +207,12 @@ class Faster:
                         continue
                     return mount.path + inner
             raise
+
+    def openapi(self) -> dict[str, Any]:
+        """The OpenAPI 3.1 document, generated from the routes and cached until they change."""
+        from .openapi.generator import app_openapi
+
+        return app_openapi(self)
 
     # -- lifespan ------------------------------------------------------------------------------
 

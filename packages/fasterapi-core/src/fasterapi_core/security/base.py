@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..exceptions import HTTPException
+from ..requests import Request
 
 __all__ = ["SecurityBase", "get_authorization_scheme_param"]
 
@@ -34,6 +35,9 @@ class SecurityBase:
     def make_not_authenticated_error(self) -> HTTPException:
         """The 401 raised when credentials are missing (override to answer differently, e.g. 403)."""
         return HTTPException(401, "Not authenticated", headers=self.make_authenticate_headers())
+
+    async def __call__(self, request: Request) -> Any:
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(scheme_name={self.scheme_name!r})"

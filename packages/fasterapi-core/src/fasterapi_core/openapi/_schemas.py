@@ -1,0 +1,131 @@
+"""JSON Schemas for Python types, via msgspec, collected into one ``components.schemas`` table.
+
+Types are registered while the document is built; each registration returns a dict that is filled
+in by ``resolve()`` after one ``msgspec.json.schema_components`` call over every type, so equal
+classes share one component and same-named classes from different modules get distinct names.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from typing import Any
+
+import msgspec
+
+__all__ = ["SchemaRegistry", "annotated_with", "rewrite_refs"]
+
+_REF_PREFIX = "#/components/schemas/"
+_VALID_NAME = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def _schema_hook(tp: Any) -> dict[str, Any]:
+    """Types msgspec cannot describe: uploads are binary strings, anything else is unconstrained."""
+    from ..uploads import UploadFile
+
+    if isinstance(tp, type) and issubclass(tp, UploadFile):
+        return {"type": "string", "format": "binary"}
+    return {}
+
+
+def annotated_with(tp: Any, **constraints: Any) -> Any:
+    """``Annotated[tp, Meta(...)]`` with the constraints msgspec accepts for ``tp`` (others dropped)."""
+    given = {key: value for key, value in constraints.items() if value is not None}
+    if not given:
+        return tp
+    try:
+        meta = msgspec.Meta(**given)
+        annotated = typing.Annotated[tp, meta]
+        msgspec.json.schema(annotated, schema_hook=_schema_hook)
+    except Exception:
+        docs = {k: v for k, v in given.items() if k in ("title", "description", "examples")}
+        if not docs or docs == given:
+            return tp
+        return annotated_with(tp, **docs)
+    return annotated
+
+
+class SchemaRegistry:
+    """Collects types, then fills their schemas and the shared components in one pass."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[Any, dict[str, Any]]] = []
+        self.components: dict[str, Any] = {}
+        #: Component names that had to be changed to be valid OpenAPI keys (old -> new).
+        self.rename_refs: dict[str, str] = {}
+
+    def add(self, tp: Any) -> dict[str, Any]:
+        """A dict that will hold ``tp``'s schema (often a ``$ref``) once ``resolve()`` ran."""
+        slot: dict[str, Any] = {}
+        self._pending.append((tp, slot))
+        return slot
+
+    def add_component(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """Register a hand-written component; returns a ``$ref`` to it."""
+        self.components[name] = schema
+        return {"$ref": _REF_PREFIX + name}
+
+    def resolve(self) -> None:
+        usable: list[tuple[Any, dict[str, Any]]] = []
+        for tp, slot in self._pending:
+            try:
+                msgspec.json.schema(tp, schema_hook=_schema_hook)
+            except Exception:
+                continue  # an exotic type or default: leave this schema unconstrained ({}).
+            usable.append((tp, slot))
+        if usable:
+            schemas: Any
+            components: dict[str, Any]
+            try:
+                schemas, components = msgspec.json.schema_components(
+                    [tp for tp, _ in usable], schema_hook=_schema_hook, ref_template=_REF_PREFIX + "{name}"
+                )
+            except Exception:
+                schemas, components = self._one_by_one(usable)
+            for (_, slot), schema in zip(usable, schemas, strict=True):
+                slot.update(schema)
+            for name, schema in components.items():
+                self.components.setdefault(name, schema)
+        self._pending.clear()
+        self._sanitize_names()
+
+    @staticmethod
+    def _one_by_one(usable: list[tuple[Any, dict[str, Any]]]) -> tuple[list[Any], dict[str, Any]]:
+        schemas: list[Any] = []
+        components: dict[str, Any] = {}
+        for tp, _ in usable:
+            (schema,), found = msgspec.json.schema_components(
+                [tp], schema_hook=_schema_hook, ref_template=_REF_PREFIX + "{name}"
+            )
+            schemas.append(schema)
+            components.update(found)
+        return schemas, components
+
+    def _sanitize_names(self) -> None:
+        renames: dict[str, str] = {}
+        taken = set(self.components)
+        for name in list(self.components):
+            clean = _VALID_NAME.sub("_", name)
+            if clean == name:
+                continue
+            candidate, n = clean, 2
+            while candidate in taken:
+                candidate, n = f"{clean}_{n}", n + 1
+            taken.add(candidate)
+            renames[name] = candidate
+        if renames:
+            self.components = {renames.get(k, k): v for k, v in self.components.items()}
+            self.rename_refs = renames
+
+
+def rewrite_refs(node: Any, renames: dict[str, str]) -> None:
+    """Point ``$ref``s at renamed components, in place."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_REF_PREFIX) and ref[len(_REF_PREFIX) :] in renames:
+            node["$ref"] = _REF_PREFIX + renames[ref[len(_REF_PREFIX) :]]
+        for value in node.values():
+            rewrite_refs(value, renames)
+    elif isinstance(node, list):
+        for value in node:
+            rewrite_refs(value, renames)

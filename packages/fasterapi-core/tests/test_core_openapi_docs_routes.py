@@ -1,0 +1,127 @@
+"""/openapi.json, /docs and /redoc: served, configurable, disabled with None, root_path aware."""
+
+from __future__ import annotations
+
+import httpx
+from openapi_spec_validator import validate
+
+from fasterapi_core import Depends, Faster, HTTPException
+from fasterapi_core.openapi.ui import get_redoc_html, get_swagger_ui_html, redoc_html, swagger_ui_html
+
+
+def _client(app: Faster, root_path: str = "") -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app, root_path=root_path), base_url="http://test")
+
+
+def _app(**kwargs: object) -> Faster:
+    app = Faster(title="Docs <Test>", **kwargs)  # type: ignore[arg-type]
+
+    @app.get("/ping")
+    async def ping() -> dict[str, str]:
+        return {"pong": "yes"}
+
+    return app
+
+
+async def test_default_docs_routes() -> None:
+    async with _client(_app()) as client:
+        response = await client.get("/openapi.json")
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/json"
+        document = response.json()
+        validate(document)
+        assert list(document["paths"]) == ["/ping"]
+        docs = await client.get("/docs")
+        assert docs.status_code == 200
+        assert docs.headers["content-type"].startswith("text/html")
+        assert "<title>Docs &lt;Test&gt; - Swagger UI</title>" in docs.text
+        assert '"url":"/openapi.json"' in docs.text
+        assert "swagger-ui-bundle.js" in docs.text
+        assert '"oauth2RedirectUrl":"/docs/oauth2-redirect"' in docs.text
+        redirect = await client.get("/docs/oauth2-redirect")
+        assert redirect.status_code == 200
+        assert "swaggerUIRedirectOauth2" in redirect.text
+        redoc = await client.get("/redoc")
+        assert "<title>Docs &lt;Test&gt; - ReDoc</title>" in redoc.text
+        assert 'spec-url="/openapi.json"' in redoc.text
+        head = await client.head("/openapi.json")
+        assert head.status_code == 200
+
+
+async def test_custom_urls_and_disabled_pages() -> None:
+    app = _app(openapi_url="/api/schema.json", docs_url="/swagger", redoc_url=None)
+    async with _client(app) as client:
+        assert (await client.get("/openapi.json")).status_code == 404
+        assert (await client.get("/api/schema.json")).status_code == 200
+        swagger = await client.get("/swagger")
+        assert '"url":"/api/schema.json"' in swagger.text
+        assert (await client.get("/redoc")).status_code == 404
+        assert (await client.get("/docs")).status_code == 404
+
+
+async def test_openapi_url_none_disables_everything() -> None:
+    app = _app(openapi_url=None)
+    async with _client(app) as client:
+        for url in ("/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect"):
+            assert (await client.get(url)).status_code == 404
+    assert app.openapi()["paths"]["/ping"], "the document itself is still available in code"
+
+
+async def test_root_path_is_honoured() -> None:
+    async with _client(_app(), root_path="/proxy") as client:
+        docs = await client.get("/proxy/docs")
+        assert '"url":"/proxy/openapi.json"' in docs.text
+        redoc = await client.get("/proxy/redoc")
+        assert 'spec-url="/proxy/openapi.json"' in redoc.text
+        document = (await client.get("/proxy/openapi.json")).json()
+        assert document["servers"] == [{"url": "/proxy"}]
+        validate(document)
+
+
+async def test_mounted_app_docs_point_inside_the_mount() -> None:
+    parent = Faster()
+    parent.mount("/sub", _app())
+    async with _client(parent) as client:
+        docs = await client.get("/sub/docs")
+        assert '"url":"/sub/openapi.json"' in docs.text
+        document = (await client.get("/sub/openapi.json")).json()
+        assert list(document["paths"]) == ["/ping"]
+        assert document["servers"] == [{"url": "/sub"}]
+
+
+async def test_docs_ignore_global_dependencies() -> None:
+    def deny() -> None:
+        raise HTTPException(403, "no")
+
+    app = Faster(dependencies=[Depends(deny)])
+
+    @app.get("/ping")
+    async def ping() -> None:
+        return None
+
+    async with _client(app) as client:
+        assert (await client.get("/ping")).status_code == 403
+        assert (await client.get("/openapi.json")).status_code == 200
+        assert (await client.get("/docs")).status_code == 200
+
+
+async def test_custom_openapi_function_is_served() -> None:
+    app = _app()
+
+    def custom() -> dict[str, object]:
+        return {"openapi": "3.1.0", "info": {"title": "custom", "version": "1"}, "paths": {}}
+
+    app.openapi = custom  # type: ignore[method-assign]
+    async with _client(app) as client:
+        assert (await client.get("/openapi.json")).json()["info"]["title"] == "custom"
+
+
+def test_ui_helpers_escape_their_inputs() -> None:
+    page = swagger_ui_html("/o.json?</script><script>alert(1)</script>", "T</title>")
+    assert "</script><script>alert(1)" not in page
+    assert "T&lt;/title&gt;" in page
+    redoc = redoc_html('/o.json" onload="x', "R")
+    assert 'onload="x' not in redoc
+    response = get_swagger_ui_html(openapi_url="/o.json", title="t", init_oauth={"clientId": "c"})
+    assert b"ui.initOAuth" in response.body
+    assert get_redoc_html(openapi_url="/o.json", title="t").media_type == "text/html"
