@@ -41,6 +41,6 @@ class LoopTransport(httpx.AsyncBaseTransport):
         scope = http_scope(request, self.options)
         if not isinstance(request.stream, httpx.AsyncByteStream):
             raise TypeError("AsyncTestClient needs bytes or an async iterator as request content, not a sync iterator")
-        exchange = HTTPExchange(self.app, scope, request.stream, self.raise_server_exceptions)
+        exchange = HTTPExchange(self.app, scope, request, request.stream, self.raise_server_exceptions)
         await exchange.start()
         return httpx.Response(exchange.status, headers=exchange.headers, stream=_LoopResponseStream(exchange))

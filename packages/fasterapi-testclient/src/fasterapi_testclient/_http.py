@@ -7,11 +7,12 @@ body is streamed chunk by chunk, so endless responses can be read partly and clo
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable
-from typing import Any
+from collections.abc import AsyncIterable, Awaitable, Callable
+from typing import Any, TypeVar
 
 import anyio
 import anyio.lowlevel
+import httpx
 
 from ._errors import is_disconnect_echo
 from ._tasks import AppTask, spawn
@@ -20,7 +21,9 @@ from .exceptions import ClientDisconnected
 
 __all__ = ["HTTPExchange"]
 
-_DISCONNECT_GRACE = 1.0
+T = TypeVar("T")
+
+_DISCONNECT_GRACE = 0.25  # seconds an app gets to end by itself after http.disconnect before it is cancelled
 
 
 class HTTPExchange:
@@ -41,6 +44,8 @@ class HTTPExchange:
         "_is_head",
         "_lookahead",
         "_raise_server_exceptions",
+        "_read_timeout",
+        "_request",
         "_response_done",
         "_scope",
         "_started",
@@ -49,9 +54,18 @@ class HTTPExchange:
         "status",
     )
 
-    def __init__(self, app: ASGIApp, scope: Scope, body: AsyncIterable[bytes], raise_server_exceptions: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        scope: Scope,
+        request: httpx.Request,
+        body: AsyncIterable[bytes],
+        raise_server_exceptions: bool,
+    ) -> None:
         self._app = app
         self._scope = scope
+        self._request = request
+        self._read_timeout: float | None = request.extensions.get("timeout", {}).get("read")
         self._body = body.__aiter__()
         self._body_complete = False
         self._client_closed = False
@@ -73,7 +87,7 @@ class HTTPExchange:
     async def start(self) -> None:
         """Run the app until it sends ``http.response.start`` (or fails); fills ``status`` and ``headers``."""
         self._task = spawn(self._run_app, name=f"asgi-http {self._scope['method']} {self._scope['path']}")
-        await self._head_ready.wait()
+        await self._bounded("send 'http.response.start'", self._head_ready.wait)
         if self._started:
             return
         error = self._error
@@ -123,13 +137,29 @@ class HTTPExchange:
     async def next_chunk(self) -> bytes | None:
         """The next body chunk, or None once the app has finished (its errors are raised here)."""
         try:
-            return await self._chunks_rx.receive()
+            return await self._bounded("send the next 'http.response.body'", self._chunks_rx.receive)
         except (anyio.EndOfStream, anyio.ClosedResourceError):
             pass
         if self._task is not None:
-            await self._task.done.wait()
+            await self._bounded("return after the response body (work after the response?)", self._task.done.wait)
         self._raise_error()
         return None
+
+    async def _bounded(self, what: str, wait: Callable[[], Awaitable[T]]) -> T:
+        """Await ``wait()`` within the request's read timeout; on expiry stop the app and raise ReadTimeout."""
+        if self._read_timeout is None:
+            return await wait()
+        try:
+            with anyio.fail_after(self._read_timeout):
+                return await wait()
+        except TimeoutError:
+            self._closed = True
+            await self._finish(grace=0)
+            raise httpx.ReadTimeout(
+                f"The app did not {what} for {self._scope['method']} {self._scope['path']} within "
+                f"{self._read_timeout} s (pass timeout=... to the request or the client; None waits forever)",
+                request=self._request,
+            ) from None
 
     async def aclose(self) -> None:
         """Disconnect: the app's ``receive()`` returns ``http.disconnect`` and its task is stopped."""
@@ -139,12 +169,12 @@ class HTTPExchange:
         await self._finish()
         self._raise_error()
 
-    async def _finish(self) -> None:
+    async def _finish(self, grace: float = _DISCONNECT_GRACE) -> None:
         self._client_closed = True
         self._response_done.set()
         self._chunks_rx.close()
         if self._task is not None:
-            await self._task.stop(_DISCONNECT_GRACE)
+            await self._task.stop(grace)
 
     def _raise_error(self) -> None:
         error = self._error

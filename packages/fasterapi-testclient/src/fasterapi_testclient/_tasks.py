@@ -38,7 +38,7 @@ class AppTask:
 
     async def stop(self, grace: float) -> None:
         """Give the task ``grace`` seconds to end on its own, then cancel it and wait (bounded) for that."""
-        if await self.wait(grace):
+        if grace > 0 and await self.wait(grace):
             return
         self.cancel()
         await self.wait(max(grace, 1.0))

@@ -66,10 +66,12 @@ class PortalTransport(httpx.BaseTransport):
             raise TypeError("TestClient needs sync request content; use AsyncTestClient to send an async iterator")
         chunks = list(request.stream)  # a sync body is read here, in the caller's thread
         portal = self._portal()
-        exchange, prefetched = portal.call(self._start, scope, chunks)
+        exchange, prefetched = portal.call(self._start, scope, request, chunks)
         stream = _PortalResponseStream(portal, exchange, prefetched)
         return httpx.Response(exchange.status, headers=exchange.headers, stream=stream)
 
-    async def _start(self, scope: Scope, chunks: list[bytes]) -> tuple[HTTPExchange, list[bytes]]:
-        exchange = HTTPExchange(self.app, scope, _replay(chunks), self.raise_server_exceptions)
+    async def _start(
+        self, scope: Scope, request: httpx.Request, chunks: list[bytes]
+    ) -> tuple[HTTPExchange, list[bytes]]:
+        exchange = HTTPExchange(self.app, scope, request, _replay(chunks), self.raise_server_exceptions)
         return exchange, await exchange.start_and_prefetch()
