@@ -17,7 +17,7 @@ import msgspec
 from ._errors import body_error, json_invalid_error, missing_error
 from .background import BackgroundTasks
 from .dependencies import Dependant, ParamPlan, SecurityScopes
-from .exceptions import HTTPException, RequestValidationError
+from .exceptions import HTTPException
 from .requests import ClientDisconnect, HTTPConnection, Request, _parse_cookies
 from .responses import Response
 
@@ -125,14 +125,15 @@ def query_dict(query_string: bytes) -> dict[str, list[str]]:
     return query
 
 
-def extract_simple(dependant: Dependant, scope: dict[str, Any], path_params: dict[str, Any]) -> dict[str, Any]:
+def extract_simple(
+    dependant: Dependant, scope: dict[str, Any], path_params: dict[str, Any], errors: list[dict[str, Any]]
+) -> dict[str, Any]:
     """The arguments of a dependant that only has path/query/header/cookie parameters.
 
     No ``RequestContext``, no awaiting: the common handler shape takes this short way.
-    Problems are raised together as one ``RequestValidationError``.
+    Problems are appended to ``errors``.
     """
     values: dict[str, Any] = {}
-    errors: list[dict[str, Any]] = []
     if dependant.path_params:
         _extract(dependant.path_params, path_params, "path", values, errors)
     if dependant.query_params:
@@ -143,8 +144,6 @@ def extract_simple(dependant: Dependant, scope: dict[str, Any], path_params: dic
             _extract(dependant.header_params, ctx.get_headers(), "header", values, errors)
         if dependant.cookie_params:
             _extract(dependant.cookie_params, ctx.get_cookies(), "cookie", values, errors)
-    if errors:
-        raise RequestValidationError(errors)
     return values
 
 

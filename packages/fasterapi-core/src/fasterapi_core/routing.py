@@ -141,7 +141,14 @@ class APIRoute(Route):
     async def _handle(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         dependant = self.dependant
         if self._simple:
-            kwargs = extract_simple(dependant, scope, path_params) if self._has_params else {}
+            if self._has_params:
+                errors: list[dict[str, Any]] = []
+                kwargs = extract_simple(dependant, scope, path_params, errors)
+                if errors:
+                    await _reject(errors, None, scope, send)
+                    return
+            else:
+                kwargs = {}
             if dependant.is_coroutine:
                 result = await self.endpoint(**kwargs)
             else:
@@ -152,6 +159,9 @@ class APIRoute(Route):
         try:
             kwargs = await solve(dependant, ctx)
             if ctx.errors:
+                if ctx.exit_stack is None and ctx.function_stack is None:
+                    await _reject(ctx.errors, ctx.body, scope, send)
+                    return
                 raise RequestValidationError(ctx.errors, body=ctx.body)
             if dependant.is_coroutine:
                 result = await self.endpoint(**kwargs)
@@ -208,6 +218,25 @@ class APIRoute(Route):
         if ctx is not None:
             _merge_sub_response(response, ctx)
         await response(scope, receive, send)
+
+
+async def _reject(errors: list[dict[str, Any]], body: Any, scope: dict[str, Any], send: Any) -> None:
+    """Answer a request that did not validate.
+
+    With no exception handler registered on the app the 422 is sent here directly (the same bytes
+    the default handler sends); otherwise ``RequestValidationError`` goes to the handlers.
+    """
+    if getattr(scope.get("app"), "exception_handlers", True):
+        raise RequestValidationError(errors, body=body)
+    payload = encode_json({"detail": errors})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 422,
+            "headers": [(b"content-length", str(len(payload)).encode("latin-1")), _JSON_CONTENT_TYPE],
+        }
+    )
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else payload})
 
 
 async def _close_quietly(stack: Any, exc: BaseException) -> None:
