@@ -121,3 +121,22 @@ async def test_concurrent_requests_share_the_loop(raw_app: Any) -> None:
     async with AsyncTestClient(raw_app) as client:
         responses = await asyncio.gather(*(client.get("/lock") for _ in range(10)))
     assert [r.json() for r in responses] == [{"locked": True}] * 10
+
+
+@pytest.fixture
+async def open_websocket(started_client: AsyncTestClient) -> AsyncIterator[Any]:
+    """A WebSocket session opened in fixture setup and closed in its teardown (another task)."""
+    async with started_client.websocket_connect("/ws/echo") as websocket:
+        yield websocket
+
+
+async def test_websocket_held_by_a_yield_fixture(open_websocket: Any) -> None:
+    await open_websocket.send_text("held")
+    assert await open_websocket.receive_text() == "held"
+
+
+async def test_requests_without_lifespan(raw_app: Any) -> None:
+    client = AsyncTestClient(raw_app)
+    assert (await client.get("/echo")).json()["state"] == {}
+    assert raw_app.events == []
+    await client.aclose()

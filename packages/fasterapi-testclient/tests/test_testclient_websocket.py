@@ -167,3 +167,23 @@ async def test_async_session(raw_app: Any) -> None:
                 await websocket.send_text("trigger")
                 await websocket.receive_text()
     assert raw_app.disconnects[0] == {"type": "websocket.disconnect", "code": 1000, "reason": ""}
+
+
+def test_app_exceptions_are_not_raised_when_disabled(raw_app: Any) -> None:
+    with TestClient(raw_app, raise_server_exceptions=False) as client:
+        with client.websocket_connect("/ws/crash") as websocket:
+            websocket.send_text("trigger")
+            with pytest.raises(WebSocketDisconnect) as info:
+                websocket.receive_text()
+            assert info.value.code == 1006
+
+
+def test_cookies_and_default_headers_reach_the_websocket(raw_app: Any) -> None:
+    with (
+        TestClient(raw_app, cookies={"session": "abc"}, headers={"x-default": "1"}) as client,
+        client.websocket_connect("/ws/scope") as websocket,
+    ):
+        headers = dict(json.loads(websocket.receive_text())["headers"])
+    assert headers["cookie"] == "session=abc"
+    assert headers["x-default"] == "1"
+    assert headers["host"] == "testserver"
