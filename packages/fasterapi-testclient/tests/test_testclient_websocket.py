@@ -170,12 +170,14 @@ async def test_async_session(raw_app: Any) -> None:
 
 
 def test_app_exceptions_are_not_raised_when_disabled(raw_app: Any) -> None:
-    with TestClient(raw_app, raise_server_exceptions=False) as client:
-        with client.websocket_connect("/ws/crash") as websocket:
-            websocket.send_text("trigger")
-            with pytest.raises(WebSocketDisconnect) as info:
-                websocket.receive_text()
-            assert info.value.code == 1006
+    with (
+        TestClient(raw_app, raise_server_exceptions=False) as client,
+        client.websocket_connect("/ws/crash") as websocket,
+    ):
+        websocket.send_text("trigger")
+        with pytest.raises(WebSocketDisconnect) as info:
+            websocket.receive_text()
+        assert info.value.code == 1006
 
 
 def test_cookies_and_default_headers_reach_the_websocket(raw_app: Any) -> None:
