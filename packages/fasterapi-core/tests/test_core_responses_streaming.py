@@ -308,3 +308,45 @@ async def test_sse_pings_while_idle_and_stops_on_disconnect() -> None:
 def test_sse_ping_interval_must_be_positive() -> None:
     with pytest.raises(ValueError, match="ping_interval"):
         EventSourceResponse(iter(()), ping_interval=0)
+
+
+class GoneAfter(Recorder):
+    """A server that raises OSError on send once the client left (ASGI spec 2.4 behaviour)."""
+
+    def __init__(self, messages_before_gone: int) -> None:
+        super().__init__()
+        self.allowed = messages_before_gone
+
+    async def send(self, message: dict[str, Any]) -> None:
+        if len(self.messages) >= self.allowed:
+            raise OSError("client disconnected")
+        self.messages.append(message)
+
+
+async def test_send_failing_with_oserror_ends_streams_quietly(sample: Path) -> None:
+    closed: list[str] = []
+
+    async def endless(name: str) -> AsyncIterator[Any]:
+        try:
+            while True:
+                yield {"data": name} if name == "sse" else name
+                await anyio.sleep(0)
+        finally:
+            closed.append(name)
+
+    ran: list[str] = []
+    from fasterapi_core import BackgroundTask
+
+    with anyio.fail_after(5):
+        recorder = GoneAfter(3)
+        response = StreamingResponse(endless("stream"), background=BackgroundTask(ran.append, "stream"))
+        await response(recorder.scope, recorder.receive, recorder.send)
+        recorder = GoneAfter(3)
+        await EventSourceResponse(endless("sse"))(recorder.scope, recorder.receive, recorder.send)
+        recorder = GoneAfter(2)
+        file_response = FileResponse(sample)
+        file_response.chunk_size = 1000
+        await file_response(recorder.scope, recorder.receive, recorder.send)
+    assert closed == ["stream", "sse"]
+    assert ran == ["stream"]
+    assert len(recorder.messages) == 2

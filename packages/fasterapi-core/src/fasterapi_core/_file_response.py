@@ -15,6 +15,7 @@ import anyio
 import anyio.to_thread
 
 from ._response import Response, mark_response_started
+from ._streaming import ClientGone, reporting_client_gone
 from .background import BackgroundTask, run_background
 
 __all__ = ["FileResponse"]
@@ -159,6 +160,7 @@ class FileResponse(Response):
         send_body = scope.get("method") != "HEAD"
         file = await anyio.open_file(self.path, "rb") if send_body else None
         await send({"type": "http.response.start", "status": status, "headers": headers})
+        send = reporting_client_gone(send)
         try:
             if file is None:
                 await send({"type": "http.response.body", "body": b""})
@@ -175,6 +177,8 @@ class FileResponse(Response):
                         remaining -= len(chunk)
                         more = remaining > 0 and bool(chunk)
                         await send({"type": "http.response.body", "body": chunk, "more_body": more})
+        except ClientGone:
+            pass  # the client left mid-file: nothing more to do
         except BaseException as exc:
             mark_response_started(exc)
             raise

@@ -9,7 +9,7 @@ import anyio
 
 from ._encoding import encode_json
 from ._response import mark_response_started
-from ._streaming import StreamingResponse, _close, listen_for_disconnect
+from ._streaming import ClientGone, StreamingResponse, _close, listen_for_disconnect, reporting_client_gone
 from .background import BackgroundTask, run_background
 from .concurrency import collapse_exception_groups
 
@@ -130,6 +130,7 @@ class EventSourceResponse(StreamingResponse):
             await send({"type": "http.response.body", "body": b"", "more_body": False})
             await _close(self.body_iterator)
             return
+        send = reporting_client_gone(send)
         lock = anyio.Lock()
         disconnected = False
         try:
@@ -159,6 +160,8 @@ class EventSourceResponse(StreamingResponse):
                     async with lock:
                         await send({"type": "http.response.body", "body": b"", "more_body": False})
                     group.cancel_scope.cancel()
+        except ClientGone:
+            disconnected = True
         except BaseException as exc:
             mark_response_started(exc)
             raise

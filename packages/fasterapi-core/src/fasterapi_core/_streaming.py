@@ -12,7 +12,7 @@ from ._response import Response, mark_response_started
 from .background import BackgroundTask, run_background
 from .concurrency import collapse_exception_groups
 
-__all__ = ["StreamingResponse", "iterate_in_threadpool", "listen_for_disconnect"]
+__all__ = ["ClientGone", "StreamingResponse", "iterate_in_threadpool", "listen_for_disconnect", "reporting_client_gone"]
 
 _STOP = object()
 
@@ -91,6 +91,7 @@ class StreamingResponse(Response):
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        send = reporting_client_gone(send)
         try:
             if scope.get("method") == "HEAD":
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
@@ -113,11 +114,29 @@ class StreamingResponse(Response):
                         group.cancel_scope.cancel()
                 if disconnected:
                     await _close(self.body_iterator)
+        except ClientGone:
+            await _close(self.body_iterator)
         except BaseException as exc:
             mark_response_started(exc)
             raise
         if self.background is not None:
             await run_background(self.background)
+
+
+class ClientGone(Exception):
+    """``send`` failed because the client disconnected (ASGI 2.4 servers raise ``OSError`` then)."""
+
+
+def reporting_client_gone(send: Any) -> Any:
+    """``send`` that turns the server's ``OSError`` for a vanished client into ``ClientGone``."""
+
+    async def checked_send(message: dict[str, Any]) -> None:
+        try:
+            await send(message)
+        except OSError as exc:
+            raise ClientGone() from exc
+
+    return checked_send
 
 
 async def _close(iterator: Any) -> None:
