@@ -271,3 +271,34 @@ def test_validation_errors_are_a_list_and_callable() -> None:
     assert exc.errors[0]["type"] == "missing"  # faster-api-web reads it as an attribute
     assert len(exc.errors) == 1
     assert type(exc.errors()) is list
+
+
+async def test_error_in_yield_dependency_teardown_after_the_response(caplog: pytest.LogCaptureFixture) -> None:
+    from collections.abc import AsyncIterator
+
+    from fasterapi_core import Depends
+
+    app = Faster()
+
+    async def resource() -> AsyncIterator[str]:
+        yield "r"
+        raise RuntimeError("teardown failed")
+
+    @app.get("/")
+    async def index(value: str = Depends(resource)) -> dict[str, str]:
+        return {"value": value}
+
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "GET", "path": "/", "root_path": "", "query_string": b"", "headers": []}
+    with pytest.raises(RuntimeError, match="teardown failed"):
+        await app(scope, receive, send)
+    assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
+    assert sent[0]["status"] == 200
+    assert "teardown failed" in caplog.text

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from .background import BackgroundTask, run_background
 
-__all__ = ["RESPONSE_STARTED", "MutableHeaders", "Response", "mark_response_started"]
+__all__ = ["RESPONSE_STARTED", "MutableHeaders", "Response", "close_after_response", "mark_response_started"]
 
 #: Attribute set on an exception raised after ``http.response.start`` went out, so error handling
 #: knows it must not try to send a second response (no send wrapper needed on the hot path).
@@ -24,6 +24,15 @@ def mark_response_started(exc: BaseException) -> None:
     """Remember on ``exc`` that the response had already started when it was raised."""
     with contextlib.suppress(AttributeError):  # exceptions without a __dict__
         setattr(exc, RESPONSE_STARTED, True)
+
+
+async def close_after_response(stack: contextlib.AsyncExitStack) -> None:
+    """Close yield-dependencies once the response went out; a failure there is past answering."""
+    try:
+        await stack.aclose()
+    except BaseException as exc:
+        mark_response_started(exc)
+        raise
 
 
 class MutableHeaders(MutableMapping[str, str]):

@@ -15,6 +15,7 @@ import msgspec
 from fasterapi_routing import Route, Router
 
 from ._encoding import encode_json, json_encoder
+from ._response import close_after_response
 from ._solver import RequestContext, call_endpoint, extract_simple, solve
 from .dependencies import Dependant, SubDependency, get_dependant, local_namespace, remember_local_namespace
 from .exceptions import RequestValidationError, ResponseValidationError
@@ -180,8 +181,10 @@ class APIRoute(Route):
             return
         try:
             await self._send_result(result, ctx, scope, receive, send)
-        finally:
+        except BaseException:
             await ctx.exit_stack.aclose()
+            raise
+        await close_after_response(ctx.exit_stack)  # core-app: an error now is past answering
 
     async def _send_result(
         self, result: Any, ctx: RequestContext | None, scope: dict[str, Any], receive: Any, send: Any
