@@ -389,3 +389,35 @@ def test_router_takes_routes_and_mounts_at_construction() -> None:
     assert endpoint_of(router.match("GET", "/a")) == "a"
     assert router.match("GET", "/m/x").remaining_path == "/x"
     assert router.url_path_for("m", path="/x") == "/m/x"
+
+
+def test_a_clash_in_an_including_router_changes_nothing() -> None:
+    child = Router()
+    parent = Router()
+    parent.add_route("/api/items", "parent_items")
+    parent.include_router(child, prefix="/api")
+    with pytest.raises(ValueError, match="parent_items"):
+        child.add_route("/items", "child_items")
+    assert child.routes == [] and len(parent.routes) == 1
+
+    other = Router()
+    other.add_route("/a", "a")
+    other.add_route("/items", "items")
+    with pytest.raises(ValueError, match="parent_items"):
+        parent.include_router(other, prefix="/api")
+    assert [route.path for route in parent.routes] == ["/api/items"]
+    other.mount("/m", "m")
+    parent.mount("/x/m", "taken")
+    with pytest.raises(ValueError, match="already mounted"):
+        parent.include_router(other, prefix="/x")
+    assert [route.path for route in parent.routes] == ["/api/items"]
+
+
+def test_include_cycles_are_refused() -> None:
+    first, second, third = Router(), Router(), Router()
+    first.include_router(second, prefix="/s")
+    second.include_router(third, prefix="/t")
+    with pytest.raises(ValueError, match="cycle"):
+        third.include_router(first, prefix="/f")
+    with pytest.raises(ValueError, match="cycle"):
+        second.include_router(first)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .routes import Mount, Route
+from .templates import parse_template
 from .tree import Node, Target, search
 
 __all__ = ["Match", "MatchStatus", "NoMatchFound", "Router"]
@@ -193,20 +194,39 @@ class Router:
         return route
 
     def _add(self, route: Route) -> None:
-        shape = route.template.shape
-        twins = self._route_shapes.setdefault(shape, [])
-        for existing in twins:
-            clash = _explicit(existing) & _explicit(route)
-            if clash:
-                raise ValueError(
-                    f"{', '.join(sorted(clash))} {route.path!r} is already registered by {existing.endpoint!r} "
-                    f"(as {existing.path!r}); cannot register {route.endpoint!r} for it too"
-                )
-        twins.append(route)
+        methods = _explicit(route)
+        self._refuse_clash(route.path, route.template.shape, methods, route.endpoint)
+        self._route_shapes.setdefault(route.template.shape, []).append(route)
         self.routes.append(route)
         self._invalidate()
         for parent, prefix, options in self._included_in:
             parent._add_included(route, prefix, options)
+
+    def _refuse_clash(self, path: str, shape: tuple[str, ...], methods: frozenset[str], endpoint: Any) -> None:
+        """Raise before anything changes when a method+template is taken here or in a router including this one."""
+        for existing in self._route_shapes.get(shape, ()):
+            clash = _explicit(existing) & methods
+            if clash:
+                raise ValueError(
+                    f"{', '.join(sorted(clash))} {path!r} is already registered by {existing.endpoint!r} "
+                    f"(as {existing.path!r}); cannot register {endpoint!r} for it too"
+                )
+        for parent, prefix, _ in self._included_in:
+            full = _prefixed(prefix, path)
+            parent._refuse_clash(full, parse_template(full).shape, methods, endpoint)
+
+    def _refuse_mount_clash(self, path: str) -> None:
+        for existing in self.mounts:
+            if existing.path == path:
+                raise ValueError(f"{path or '/'!r} is already mounted ({existing.app!r})")
+        for parent, prefix, _ in self._included_in:
+            parent._refuse_mount_clash(prefix + path)
+
+    def _includers(self) -> Iterator[Router]:
+        """Every router this one is included in, directly or through others."""
+        for parent, _, _ in self._included_in:
+            yield parent
+            yield from parent._includers()
 
     def mount(self, path: str, app: Any, *, name: str | None = None) -> Mount:
         """Hand every path under ``path`` to ``app``; the longest matching prefix wins."""
@@ -215,9 +235,7 @@ class Router:
         return mount
 
     def _add_mount(self, mount: Mount) -> None:
-        for existing in self.mounts:
-            if existing.path == mount.path:
-                raise ValueError(f"{mount.path or '/'!r} is already mounted ({existing.app!r})")
+        self._refuse_mount_clash(mount.path)
         self.mounts.append(mount)
         self.mounts.sort(key=lambda m: len(m.path), reverse=True)
         self._url_names = None
@@ -225,11 +243,21 @@ class Router:
             parent.mount(prefix + mount.path, mount.app, name=mount.name)
 
     def include_router(self, other: Router, *, prefix: str = "", options: Mapping[str, Any] | None = None) -> None:
-        """Copy ``other``'s routes (and mounts) under ``prefix``; later additions to ``other`` follow."""
+        """Copy ``other``'s routes (and mounts) under ``prefix``; later additions to ``other`` follow.
+
+        Nothing changes when a copied route or mount would clash with one already here.
+        """
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise ValueError(f"prefix {prefix!r} must start with '/' and must not end with '/'")
         if other is self:
             raise ValueError("a router cannot include itself")
+        if any(includer is other for includer in self._includers()):
+            raise ValueError("including this router would make a cycle: it is already included in the other one")
+        for route in other.routes:
+            full = _prefixed(prefix, route.path)
+            self._refuse_clash(full, parse_template(full).shape, _explicit(route), route.endpoint)
+        for mount in other.mounts:
+            self._refuse_mount_clash(prefix + mount.path)
         opts = dict(options or {})
         for route in list(other.routes):
             self._add_included(route, prefix, opts)
@@ -238,11 +266,9 @@ class Router:
         other._included_in.append((self, prefix, opts))
 
     def _add_included(self, route: Route, prefix: str, options: dict[str, Any]) -> None:
-        path = prefix + route.path if prefix else route.path
-        if prefix and route.path == "/":
-            path = prefix
         merged = self.merge_options(options, route.options)
         methods = route.explicit_methods if isinstance(getattr(route, "implicit_head", None), bool) else route.methods
+        path = _prefixed(prefix, route.path)
         self._add(self.route_class(path, route.endpoint, methods=methods, name=route.name, options=merged))
 
     def merge_options(self, outer: Mapping[str, Any], inner: Mapping[str, Any]) -> dict[str, Any]:
@@ -440,6 +466,13 @@ class Router:
             except ValueError as exc:
                 errors.append(str(exc))
         raise NoMatchFound(f"{name!r}: " + "; ".join(errors))
+
+
+def _prefixed(prefix: str, path: str) -> str:
+    """``path`` under an include prefix; a router's ``/`` becomes the prefix itself (``/items``)."""
+    if not prefix:
+        return path
+    return prefix if path == "/" else prefix + path
 
 
 def _explicit(route: Route) -> frozenset[str]:
