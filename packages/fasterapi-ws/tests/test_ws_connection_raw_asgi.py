@@ -6,10 +6,10 @@ from typing import Any
 import msgspec
 import pytest
 
-from fasterapi_core import JSONResponse, PlainTextResponse
+from fasterapi_core import JSONResponse, PlainTextResponse, WebSocketException
 from fasterapi_core.datastructures import Address
 from fasterapi_core.requests import HTTPConnection
-from fasterapi_ws import WebSocket, WebSocketDisconnect, WebSocketState
+from fasterapi_ws import WebSocket, WebSocketDataError, WebSocketDisconnect, WebSocketState
 
 Endpoint = Callable[[WebSocket], Awaitable[None]]
 
@@ -386,17 +386,27 @@ async def test_accept_when_client_left_before_handshake(ws_session: Any) -> None
     assert caught == [1006]
 
 
-async def test_wrong_message_type_for_receive_text(ws_session: Any) -> None:
+@pytest.mark.parametrize(
+    ("method", "message", "code"),
+    [
+        ("receive_text", {"bytes": b"binary"}, 1003),
+        ("receive_bytes", {"text": "text"}, 1003),
+        ("receive_json", {"text": "{not json"}, 1007),
+    ],
+)
+async def test_unreadable_client_data(ws_session: Any, method: str, message: dict[str, Any], code: int) -> None:
     async def endpoint(ws: WebSocket) -> None:
         await ws.accept()
-        await ws.receive_text()
+        await getattr(ws, method)()
 
     async with ws_session(bare_app(endpoint), "/") as s:
         await s.connect()
-        await s.send_bytes(b"binary")
+        await s.send({"type": "websocket.receive", **message})
         error = await s.finished()
-    assert isinstance(error, RuntimeError)
-    assert "receive_bytes()" in str(error)
+    assert isinstance(error, WebSocketDataError)
+    assert isinstance(error, ValueError)
+    assert isinstance(error, WebSocketException)
+    assert error.code == code
 
 
 async def test_close_before_accept_denies_the_handshake(ws_session: Any) -> None:

@@ -21,6 +21,8 @@ from fasterapi_core import (
     SecurityScopes,
     WebSocketException,
 )
+from fasterapi_core.exceptions import FasterAPIError
+from fasterapi_core.security import APIKeyQuery, HTTPAuthorizationCredentials, HTTPBearer
 from fasterapi_ws import WebSocket, WebSocketDisconnect
 
 
@@ -610,3 +612,70 @@ async def test_handler_leaving_the_socket_open_closes_it_with_1011(ws_session: A
         await s.connect()
         assert await s.receive() == {"type": "websocket.close", "code": 1011, "reason": ""}
         assert await s.finished() is None
+
+
+def test_body_parameters_are_refused_at_registration() -> None:
+    app = Faster()
+
+    class Message(msgspec.Struct):
+        text: str
+
+    async def reads_body(payload: Message) -> str:
+        return payload.text
+
+    async def endpoint(websocket: WebSocket, text: Annotated[str, Depends(reads_body)]) -> None:
+        await websocket.accept()
+
+    with pytest.raises(FasterAPIError, match=r"reads_body takes body or form parameters \(payload\)"):
+        app.add_websocket_route("/ws", endpoint)
+
+
+async def test_security_classes_work_on_websockets(ws_session: Any) -> None:
+    app = Faster()
+    bearer = HTTPBearer()
+    api_key = APIKeyQuery(name="key")
+
+    @app.websocket("/bearer")
+    async def with_bearer(
+        websocket: WebSocket, credentials: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]
+    ) -> None:
+        await websocket.accept()
+        await websocket.send_text(f"{credentials.scheme} {credentials.credentials}")
+        await websocket.close()
+
+    @app.websocket("/key")
+    async def with_key(websocket: WebSocket, key: Annotated[str, Security(api_key)]) -> None:
+        await websocket.accept()
+        await websocket.send_text(key)
+        await websocket.close()
+
+    async with ws_session(app, "/bearer", headers=[(b"authorization", b"Bearer tok")]) as s:
+        await s.connect()
+        assert (await s.receive())["text"] == "Bearer tok"
+    async with ws_session(app, "/bearer", extensions={"websocket.http.response": {}}) as s:
+        start = await s.receive()
+        assert start["type"] == "websocket.http.response.start"
+        assert start["status"] in (401, 403)
+    async with ws_session(app, "/key", query_string=b"key=k1") as s:
+        await s.connect()
+        assert (await s.receive())["text"] == "k1"
+    async with ws_session(app, "/key") as s:
+        assert (await s.receive())["code"] == 1008  # no denial extension: close before accept (HTTP 403)
+
+
+async def test_unreadable_client_data_closes_with_its_code_not_1011(ws_session: Any) -> None:
+    app = Faster()
+
+    @app.websocket("/ws")
+    async def endpoint(websocket: WebSocket) -> None:
+        await websocket.accept()
+        async for _ in websocket.iter_json():
+            pass
+
+    async with ws_session(app, "/ws") as s:
+        await s.connect()
+        await s.send_text("{oops")
+        close = await s.receive()
+        assert await s.finished() is None
+    assert close["code"] == 1007
+    assert close["reason"].startswith("invalid JSON")

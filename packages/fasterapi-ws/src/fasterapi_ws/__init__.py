@@ -1,11 +1,12 @@
 """fasterapi-ws: WebSocket connections and routes for FasterAPI."""
 
-from .exceptions import WebSocketRequestValidationError
+from .exceptions import WebSocketDataError, WebSocketRequestValidationError
 from .routes import compile_websocket_route
 from .websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 __all__ = [
     "WebSocket",
+    "WebSocketDataError",
     "WebSocketDisconnect",
     "WebSocketRequestValidationError",
     "WebSocketState",

@@ -32,7 +32,7 @@ import anyio.to_thread
 from fasterapi_core._encoding import encode_json
 from fasterapi_core._solver import RequestContext, call_endpoint, solve
 from fasterapi_core.dependencies import Dependant, SubDependency, get_dependant, local_namespace
-from fasterapi_core.exceptions import HTTPException, WebSocketException
+from fasterapi_core.exceptions import FasterAPIError, HTTPException, WebSocketException
 
 from .exceptions import WebSocketRequestValidationError
 from .websockets import WebSocket, WebSocketDisconnect, WebSocketState, truncate_reason
@@ -66,7 +66,25 @@ def plan_websocket_endpoint(endpoint: Any, param_names: Sequence[str], dependenc
         planned.append(SubDependency(None, sub, marker.use_cache))
         dependant.needs_exit_stack |= sub.needs_exit_stack
     dependant.dependencies[:0] = planned
+    _refuse_body(dependant, endpoint)
     return dependant
+
+
+def _refuse_body(dependant: Dependant, endpoint: Any) -> None:
+    """A websocket handshake has no body: say so at registration instead of closing every connection."""
+    stack = [dependant]
+    while stack:
+        plan = stack.pop()
+        if plan.body is not None or plan.form_params:
+            names = [name for name, *_ in plan.body.params] if plan.body is not None else []
+            names += [param.name for param in plan.form_params]
+            where = getattr(plan.call, "__qualname__", repr(plan.call))
+            raise FasterAPIError(
+                f"websocket route {getattr(endpoint, '__qualname__', endpoint)!r}: {where} takes body or form "
+                f"parameters ({', '.join(names)}), which a websocket handshake cannot carry; read messages "
+                "with websocket.receive_json() instead, or mark the parameter Query()/Header()"
+            )
+        stack.extend(sub.dependant for sub in plan.dependencies)
 
 
 def _max_message_size(options: dict[str, Any]) -> int | None:

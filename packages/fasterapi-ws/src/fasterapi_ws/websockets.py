@@ -16,6 +16,8 @@ import msgspec
 from fasterapi_core._encoding import encode_json
 from fasterapi_core.requests import HTTPConnection
 
+from .exceptions import WebSocketDataError
+
 __all__ = ["MAX_CLOSE_REASON_BYTES", "WebSocket", "WebSocketDisconnect", "WebSocketState"]
 
 #: A close frame carries at most 125 bytes: a 2-byte code and a UTF-8 reason of up to 123 bytes.
@@ -242,23 +244,26 @@ class WebSocket(HTTPConnection):
         return message
 
     async def receive_text(self) -> str:
-        """The next text message; ``WebSocketDisconnect`` when the client leaves."""
+        """The next text message; ``WebSocketDisconnect`` when the client leaves, ``WebSocketDataError`` (1003)
+        for a binary one."""
         message = await self._receive_data()
         text = message.get("text")
         if text is None:
-            raise RuntimeError("expected a text message but the client sent binary data: use receive_bytes()")
+            raise WebSocketDataError(1003, "expected a text message, got binary data")
         return str(text)
 
     async def receive_bytes(self) -> bytes:
-        """The next binary message; ``WebSocketDisconnect`` when the client leaves."""
+        """The next binary message; ``WebSocketDisconnect`` when the client leaves, ``WebSocketDataError`` (1003)
+        for a text one."""
         message = await self._receive_data()
         data = message.get("bytes")
         if data is None:
-            raise RuntimeError("expected a binary message but the client sent text: use receive_text()")
+            raise WebSocketDataError(1003, "expected a binary message, got text")
         return bytes(data)
 
     async def receive_json(self, mode: str = "text") -> Any:
-        """The next message decoded as JSON (from a text frame, or a binary one with ``mode="binary"``)."""
+        """The next message decoded as JSON (from a text frame, or a binary one with ``mode="binary"``);
+        ``WebSocketDataError`` (1007) when it is not valid JSON."""
         if mode != "text" and mode != "binary":
             raise RuntimeError('receive_json() mode must be "text" or "binary"')
         message = await self._receive_data()
@@ -266,7 +271,10 @@ class WebSocket(HTTPConnection):
         raw = message.get(first)
         if raw is None:
             raw = message.get(second)
-        return msgspec.json.decode(raw if raw is not None else b"")
+        try:
+            return msgspec.json.decode(raw if raw is not None else b"")
+        except msgspec.DecodeError as exc:
+            raise WebSocketDataError(1007, f"invalid JSON: {exc}") from exc
 
     async def _send_data(self, message: dict[str, Any]) -> None:
         """Send a ``websocket.send`` (the per-message path: ``send()``'s checks, inlined)."""
