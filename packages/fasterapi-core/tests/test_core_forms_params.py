@@ -235,6 +235,17 @@ async def test_malformed_multipart_is_400(client: httpx.AsyncClient) -> None:
     assert response.status_code == 400
 
 
+async def test_truncated_multipart_is_400_and_empty_is_an_empty_form(client: httpx.AsyncClient) -> None:
+    headers = {"content-type": "multipart/form-data; boundary=b"}
+    body = b'--b\r\nContent-Disposition: form-data; name="f"; filename="x.txt"\r\n\r\nhello'
+    response = await client.post("/raw", content=body, headers=headers)
+    assert response.status_code == 400
+    response = await client.post("/raw", content=b"", headers=headers)
+    assert response.json() == {"keys": [], "a": []}
+    response = await client.post("/upload", content=b"", headers=headers)
+    assert response.status_code == 422
+
+
 async def test_large_upload_spools_to_disk(client: httpx.AsyncClient) -> None:
     payload = b"z" * (2 * 1024 * 1024 + 7)
     response = await client.post("/upload", files={"file": ("big.bin", payload, "application/octet-stream")})

@@ -38,6 +38,11 @@ def _options(value: str) -> tuple[str, dict[str, str]]:
     return kind.decode("latin-1").lower(), decoded
 
 
+#: File data is handed to the (possibly on-disk) temporary file in batches of this size, so a large
+#: upload costs one worker-thread hop per batch rather than one per received chunk.
+_FILE_BATCH = 1024 * 1024
+
+
 class _Part:
     __slots__ = ("data", "file", "headers", "name", "size")
 
@@ -47,6 +52,11 @@ class _Part:
         self.file: UploadFile | None = None
         self.data = bytearray()
         self.size = 0
+
+    async def flush(self) -> None:
+        if self.file is not None and self.data:
+            await self.file.write(bytes(self.data))
+            self.data.clear()
 
 
 async def parse_multipart(
@@ -105,9 +115,11 @@ async def parse_multipart(
     files = 0
     fields = 0
     part = _Part()
+    received = False
     try:
         async for chunk in chunks:
             if chunk:
+                received = True
                 try:
                     parser.write(chunk)
                 except Exception as exc:
@@ -140,7 +152,9 @@ async def parse_multipart(
                             raise HTTPException(400, f"Too many fields: the maximum is {max_fields}")
                 elif kind == "data":
                     if part.file is not None:
-                        await part.file.write(data)
+                        part.data.extend(data)
+                        if len(part.data) >= _FILE_BATCH:
+                            await part.flush()
                     else:
                         part.size += len(data)
                         if part.size > max_part_size:
@@ -150,6 +164,7 @@ async def parse_multipart(
                         part.data.extend(data)
                 elif kind == "end":
                     if part.file is not None:
+                        await part.flush()
                         await part.file.seek(0)
                     else:
                         items.append((part.name, part.data.decode("utf-8", "replace")))
@@ -158,6 +173,8 @@ async def parse_multipart(
             parser.finalize()
         except Exception as exc:
             raise HTTPException(400, f"Invalid multipart body: {exc}") from None
+        if received and parser.state != module.MultipartState.END:
+            raise HTTPException(400, "Invalid multipart body: it ended before the closing boundary")
     except BaseException:
         for _, value in items:
             if isinstance(value, UploadFile):
