@@ -190,3 +190,36 @@ async def test_async_client_echo_and_message_limit() -> None:
             with pytest.raises(WebSocketDisconnect) as info:
                 await ws.receive_bytes()
     assert info.value.code == 1009
+
+
+def test_lifespan_state_and_mounted_apps() -> None:
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(app: Faster) -> AsyncIterator[dict[str, str]]:
+        yield {"pool": "db-pool"}
+
+    app = Faster(lifespan=lifespan)
+    sub = Faster()
+
+    @sub.websocket("/rooms/{room_id:int}")
+    async def room(websocket: WebSocket, room_id: int) -> None:
+        await websocket.accept()
+        await websocket.send_json({"room": room_id, "root_path": websocket.scope["root_path"]})
+        await websocket.close()
+
+    @app.websocket("/state")
+    async def state(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.send_text(websocket.state.pool)
+        await websocket.close()
+
+    app.mount("/chat", sub)
+    with TestClient(app) as client:
+        with client.websocket_connect("/state") as ws:
+            assert ws.receive_text() == "db-pool"
+        with client.websocket_connect("/chat/rooms/3") as ws:
+            assert ws.receive_json() == {"room": 3, "root_path": "/chat"}
+        with pytest.raises(WebSocketDenialResponse) as info, client.websocket_connect("/chat/nowhere"):
+            pass
+        assert info.value.status_code == 403
