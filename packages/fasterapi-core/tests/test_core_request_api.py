@@ -233,3 +233,22 @@ async def test_chunked_body_param() -> None:
     await app(scope, chunked_receive(b'{"a"', b":", b"7}"), send)
     assert sent[0]["status"] == 200
     assert sent[1]["body"] == b"7"
+
+
+def test_base_url_keeps_root_path_and_is_cached() -> None:
+    request = Request(make_scope(root_path="/api", path="/api/a/b"))
+    assert str(request.base_url) == "https://example.com:8443/api/"
+    assert request.base_url is request.base_url
+
+
+async def test_http_connection_annotation_gets_the_request() -> None:
+    from fasterapi_core import HTTPConnection
+
+    app = Faster()
+
+    @app.get("/conn")
+    async def conn(connection: HTTPConnection, request: Request) -> list[Any]:
+        return [type(connection).__name__, connection is request, connection.url.path]
+
+    async with client_for(app) as client:
+        assert (await client.get("/conn")).json() == ["Request", True, "/conn"]

@@ -39,7 +39,7 @@ def _parse_cookies(header: str) -> dict[str, str]:
 class HTTPConnection(Mapping[str, Any]):
     """What HTTP requests and WebSocket connections share: URL, headers, query, cookies, state."""
 
-    __slots__ = ("_cookies", "_headers", "_query_params", "_state", "_url", "scope")
+    __slots__ = ("_base_url", "_cookies", "_headers", "_query_params", "_state", "_url", "scope")
 
     def __init__(self, scope: dict[str, Any]) -> None:
         self.scope = scope
@@ -47,6 +47,7 @@ class HTTPConnection(Mapping[str, Any]):
         self._query_params: QueryParams | None = None
         self._cookies: dict[str, str] | None = None
         self._url: URL | None = None
+        self._base_url: URL | None = None
         self._state: State | None = None
 
     def __getitem__(self, key: str) -> Any:
@@ -73,12 +74,15 @@ class HTTPConnection(Mapping[str, Any]):
 
     @property
     def base_url(self) -> URL:
-        scope = {**self.scope, "path": "/", "query_string": b""}
-        scope["root_path"] = self.scope.get("root_path", "")
-        url = URL(scope=scope)
-        if not url.path.endswith("/"):
-            url = url.replace(path=url.path + "/")
-        return url
+        """The URL of the application root (scheme, host and ``root_path``), with a trailing slash."""
+        if self._base_url is None:
+            scope = {**self.scope, "path": "/", "query_string": b""}
+            scope["root_path"] = self.scope.get("root_path", "")
+            url = URL(scope=scope)
+            if not url.path.endswith("/"):
+                url = url.replace(path=url.path + "/")
+            self._base_url = url
+        return self._base_url
 
     @property
     def headers(self) -> Headers:
