@@ -405,3 +405,25 @@ async def test_float_parsing_error_shape() -> None:
             "input": "abc",
         }
     ]
+
+
+async def test_msgspec_meta_constraints_in_annotated() -> None:
+    app = Faster()
+
+    @app.get("/m")
+    async def m(
+        n: Annotated[int, msgspec.Meta(ge=1)] = 1, s: Annotated[str, Query(), msgspec.Meta(max_length=3)] = "a"
+    ) -> list[Any]:
+        return [n, s]
+
+    @app.post("/b")
+    async def b(items: Annotated[list[int], msgspec.Meta(max_length=2)]) -> int:
+        return len(items)
+
+    async with client_for(app) as client:
+        assert (await client.get("/m?n=2&s=abc")).json() == [2, "abc"]
+        bad = await client.get("/m?n=0&s=abcd")
+        long_body = await client.post("/b", json=[1, 2, 3])
+    assert [e["type"] for e in bad.json()["detail"]] == ["greater_than_equal", "string_too_long"]
+    assert long_body.status_code == 422
+    assert long_body.json()["detail"][0]["type"] == "too_long"

@@ -348,6 +348,8 @@ def get_dependant(
             annotation = Any
         base, metadata = _split_annotated(annotation)
         markers = [m for m in metadata if isinstance(m, (Param, Depends))]
+        # The type with its other metadata (``msgspec.Meta`` constraints) but without our markers.
+        typed = _without_markers(base, metadata)
         default = parameter.default
         if isinstance(default, (Param, Depends)):
             if markers:
@@ -403,29 +405,37 @@ def get_dependant(
         if isinstance(field, Path) or (marker is None and name in path_param_names):
             if name not in path_param_names:
                 raise FasterAPIError(f"path parameter {name!r} of {call!r} is not in the route's path")
-            dependant.path_params.append(ParamPlan(name, "path", base, field))
+            dependant.path_params.append(ParamPlan(name, "path", typed, field))
         elif isinstance(field, (Form, File)):
-            dependant.form_params.append(ParamPlan(name, field.source, base, field))
+            dependant.form_params.append(ParamPlan(name, field.source, typed, field))
             dependant.needs_body = True
         elif isinstance(field, Body):
-            body_params.append((name, field.alias or name, annotation if not metadata else base, field))
+            body_params.append((name, field.alias or name, typed, field))
             dependant.needs_body = True
         elif isinstance(field, Header):
-            dependant.header_params.append(ParamPlan(name, "header", base, field))
+            dependant.header_params.append(ParamPlan(name, "header", typed, field))
         elif isinstance(field, Cookie):
-            dependant.cookie_params.append(ParamPlan(name, "cookie", base, field))
+            dependant.cookie_params.append(ParamPlan(name, "cookie", typed, field))
         else:
             if not (is_scalar(base) or is_sequence(base)):
                 raise FasterAPIError(
                     f"query parameter {name!r} of {call!r} has type {base!r}, which a query string cannot carry"
                 )
-            dependant.query_params.append(ParamPlan(name, "query", base, field))
+            dependant.query_params.append(ParamPlan(name, "query", typed, field))
     if body_params:
         dependant.body = _plan_body(body_params)
     dependant.only_params = not (
         dependant.dependencies or dependant.body or dependant.form_params or dependant.specials
     )
     return dependant
+
+
+def _without_markers(base: Any, metadata: list[Any]) -> Any:
+    kept = [m for m in metadata if not isinstance(m, (Param, Depends))]
+    if not kept:
+        return base
+    params = (base, *kept)
+    return typing.Annotated[params]
 
 
 def _is_model(tp: Any) -> bool:
