@@ -23,7 +23,7 @@ from fasterapi_core import (
 )
 from fasterapi_core.exceptions import FasterAPIError
 from fasterapi_core.security import APIKeyQuery, HTTPAuthorizationCredentials, HTTPBearer
-from fasterapi_ws import WebSocket, WebSocketDisconnect
+from fasterapi_ws import WebSocket, WebSocketClose, WebSocketDisconnect
 
 
 async def test_unknown_path_is_refused_before_accept(ws_session: Any) -> None:
@@ -679,3 +679,48 @@ async def test_unreadable_client_data_closes_with_its_code_not_1011(ws_session: 
         assert await s.finished() is None
     assert close["code"] == 1007
     assert close["reason"].startswith("invalid JSON")
+
+
+async def test_websocket_close_app_lets_middleware_refuse(ws_session: Any) -> None:
+    app = Faster()
+
+    class RequireOrigin:
+        def __init__(self, app: Any) -> None:
+            self.app = app
+
+        async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope["type"] == "websocket" and (b"origin", b"https://ok.example") not in scope["headers"]:
+                await WebSocketClose(1008, "origin not allowed")(scope, receive, send)
+                return
+            await self.app(scope, receive, send)
+
+    app.add_middleware(RequireOrigin)
+
+    @app.websocket("/ws")
+    async def endpoint(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.close()
+
+    async with ws_session(app, "/ws") as s:
+        assert await s.receive() == {"type": "websocket.close", "code": 1008, "reason": "origin not allowed"}
+    async with ws_session(app, "/ws", headers=[(b"origin", b"https://ok.example")]) as s:
+        assert (await s.connect())["type"] == "websocket.accept"
+
+
+async def test_nested_router_prefixes(ws_session: Any) -> None:
+    app = Faster()
+    outer = FasterRouter(prefix="/chat")
+    inner = FasterRouter()
+
+    @inner.websocket("/rooms/{room_id:int}", name="nested_room")
+    async def room(websocket: WebSocket, room_id: int) -> None:
+        await websocket.accept()
+        await websocket.send_text(websocket.url.path)
+        await websocket.close()
+
+    outer.include_router(inner, prefix="/v1")
+    app.include_router(outer, prefix="/api")
+    assert app.url_path_for("nested_room", room_id=1) == "/api/chat/v1/rooms/1"
+    async with ws_session(app, "/api/chat/v1/rooms/1") as s:
+        await s.connect()
+        assert (await s.receive())["text"] == "/api/chat/v1/rooms/1"

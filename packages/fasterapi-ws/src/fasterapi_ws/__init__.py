@@ -2,10 +2,11 @@
 
 from .exceptions import WebSocketDataError, WebSocketRequestValidationError
 from .routes import compile_websocket_route
-from .websockets import WebSocket, WebSocketDisconnect, WebSocketState
+from .websockets import WebSocket, WebSocketClose, WebSocketDisconnect, WebSocketState
 
 __all__ = [
     "WebSocket",
+    "WebSocketClose",
     "WebSocketDataError",
     "WebSocketDisconnect",
     "WebSocketRequestValidationError",

@@ -18,7 +18,7 @@ from fasterapi_core.requests import HTTPConnection
 
 from .exceptions import WebSocketDataError
 
-__all__ = ["MAX_CLOSE_REASON_BYTES", "WebSocket", "WebSocketDisconnect", "WebSocketState"]
+__all__ = ["MAX_CLOSE_REASON_BYTES", "WebSocket", "WebSocketClose", "WebSocketDisconnect", "WebSocketState"]
 
 #: A close frame carries at most 125 bytes: a 2-byte code and a UTF-8 reason of up to 123 bytes.
 MAX_CLOSE_REASON_BYTES = 123
@@ -332,3 +332,16 @@ class WebSocket(HTTPConnection):
             f"WebSocket(path={self.scope.get('path')!r}, client_state={self.client_state.name}, "
             f"application_state={self.application_state.name})"
         )
+
+
+class WebSocketClose:
+    """An ASGI app that closes the websocket (before accept: refuses it, HTTP 403); for middleware."""
+
+    __slots__ = ("code", "reason")
+
+    def __init__(self, code: int = 1000, reason: str | None = None) -> None:
+        self.code = code
+        self.reason = truncate_reason(reason)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        await send({"type": "websocket.close", "code": self.code, "reason": self.reason})
