@@ -125,3 +125,11 @@ def test_ui_helpers_escape_their_inputs() -> None:
     response = get_swagger_ui_html(openapi_url="/o.json", title="t", init_oauth={"clientId": "c"})
     assert b"ui.initOAuth" in response.body
     assert get_redoc_html(openapi_url="/o.json", title="t").media_type == "text/html"
+
+
+async def test_swagger_ui_options_from_the_app() -> None:
+    app = _app(swagger_ui_parameters={"deepLinking": False}, swagger_ui_init_oauth={"clientId": "abc"})
+    async with _client(app) as client:
+        page = (await client.get("/docs")).text
+        assert '"deepLinking":false' in page
+        assert 'ui.initOAuth({"clientId":"abc"})' in page

@@ -401,3 +401,29 @@ def test_assorted_response_types_validate(annotation: Any) -> None:
 
     app.add_api_route("/t", endpoint, response_model=annotation)
     checked(app)
+
+
+def test_websockets_mounts_and_head_routes_are_handled() -> None:
+    from fasterapi_core.staticfiles import StaticFiles
+
+    app = Faster()
+    app.mount("/static", StaticFiles(directory=".", check_dir=False), name="static")
+
+    @app.websocket("/ws")
+    async def ws(websocket: Any) -> None:
+        return None
+
+    @app.head("/only-head")
+    async def only_head() -> None:
+        return None
+
+    @app.api_route("/multi", methods=["GET", "POST"])
+    async def multi() -> None:
+        return None
+
+    document = checked(app)
+    assert set(document["paths"]) == {"/only-head", "/multi"}
+    assert list(document["paths"]["/only-head"]) == ["head"]
+    multi_ops = document["paths"]["/multi"]
+    assert sorted(multi_ops) == ["get", "post"]
+    assert multi_ops["get"]["operationId"] != multi_ops["post"]["operationId"]
