@@ -403,15 +403,11 @@ def test_assorted_response_types_validate(annotation: Any) -> None:
     checked(app)
 
 
-def test_websockets_mounts_and_head_routes_are_handled() -> None:
+def test_mounts_and_head_routes_are_handled() -> None:
     from fasterapi_core.staticfiles import StaticFiles
 
     app = Faster()
     app.mount("/static", StaticFiles(directory=".", check_dir=False), name="static")
-
-    @app.websocket("/ws")
-    async def ws(websocket: Any) -> None:
-        return None
 
     @app.head("/only-head")
     async def only_head() -> None:
