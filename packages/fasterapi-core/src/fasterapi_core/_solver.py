@@ -16,12 +16,22 @@ import msgspec
 
 from ._errors import body_error, json_invalid_error, missing_error
 from .background import BackgroundTasks
-from .dependencies import Dependant, ParamPlan, SecurityScopes
+from .dependencies import BodyPlan, Dependant, ParamPlan, SecurityScopes
 from .exceptions import HTTPException
 from .requests import ClientDisconnect, HTTPConnection, Request, _parse_cookies
 from .responses import Response
 
-__all__ = ["RequestContext", "call_endpoint", "extract_simple", "query_dict", "read_body", "solve"]
+__all__ = [
+    "RequestContext",
+    "call_endpoint",
+    "content_type_of",
+    "decode_body",
+    "extract_simple",
+    "query_dict",
+    "read_body",
+    "receive_body",
+    "solve",
+]
 
 
 class RequestContext:
@@ -73,12 +83,7 @@ class RequestContext:
         return self.connection
 
     def content_type(self) -> str | None:
-        """The first ``Content-Type`` header, read straight from the scope."""
-        for key, value in self.scope.get("headers", ()):
-            if key == b"content-type" or (len(key) == 12 and key.lower() == b"content-type"):
-                decoded: str = value.decode("latin-1")
-                return decoded
-        return None
+        return content_type_of(self.scope)
 
     def get_query(self) -> dict[str, list[str]]:
         if self.query is None:
@@ -177,23 +182,37 @@ async def read_body(ctx: RequestContext) -> bytes:
         if connection is not None:
             ctx.body = await connection.body() if isinstance(connection, Request) else b""
             return ctx.body
-        message = await ctx.receive()
-        kind = message["type"]
-        if kind == "http.request" and not message.get("more_body", False):
-            ctx.body = message.get("body", b"")
-            return ctx.body
-        chunks: list[bytes] = []
-        while True:
-            if kind == "http.disconnect":
-                raise ClientDisconnect()
-            if kind == "http.request":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body", False):
-                    break
-            message = await ctx.receive()
-            kind = message["type"]
-        ctx.body = b"".join(chunks)
+        ctx.body = await receive_body(ctx.receive)
     return ctx.body
+
+
+async def receive_body(receive: Any) -> bytes:
+    """Every ``http.request`` chunk joined (one message, the usual case, is taken as it is)."""
+    message = await receive()
+    kind = message["type"]
+    if kind == "http.request" and not message.get("more_body", False):
+        body: bytes = message.get("body", b"")
+        return body
+    chunks: list[bytes] = []
+    while True:
+        if kind == "http.disconnect":
+            raise ClientDisconnect()
+        if kind == "http.request":
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        message = await receive()
+        kind = message["type"]
+    return b"".join(chunks)
+
+
+def content_type_of(scope: dict[str, Any]) -> str | None:
+    """The first ``Content-Type`` header, read straight from the scope."""
+    for key, value in scope.get("headers", ()):
+        if key == b"content-type" or (len(key) == 12 and key.lower() == b"content-type"):
+            decoded: str = value.decode("latin-1")
+            return decoded
+    return None
 
 
 async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
@@ -287,21 +306,27 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
     except ClientDisconnect:
         ctx.errors.append({"type": "client_disconnected", "loc": ["body"], "msg": "Client disconnected", "input": None})
         return
+    decode_body(plan, body, ctx.content_type(), values, ctx.errors)
+
+
+def decode_body(
+    plan: BodyPlan, body: bytes, content_type: str | None, values: dict[str, Any], errors: list[Any]
+) -> None:
+    """Validate ``body`` into ``values`` by ``plan`` (FastAPI's content-type rules); problems go to ``errors``."""
     if not body:
         if not plan.embed:
             name, _, _, field = plan.params[0]
             if plan.required:
-                ctx.errors.append(missing_error(("body",)))
+                errors.append(missing_error(("body",)))
             else:
                 values[name] = field.default_factory() if field.default_factory else field.default
             return
         for name, alias, _, field in plan.params:
             if field.required:
-                ctx.errors.append(missing_error(("body", alias)))
+                errors.append(missing_error(("body", alias)))
             else:
                 values[name] = field.default_factory() if field.default_factory else field.default
         return
-    content_type = ctx.content_type()
     if content_type and content_type != "application/json" and not _is_json_content_type(content_type):
         # FastAPI validates the raw bytes then: only a lone str/bytes body accepts them.
         if plan.raw_type is not None:
@@ -310,7 +335,7 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
             except UnicodeDecodeError:
                 raise HTTPException(400, _PARSE_ERROR) from None
             return
-        ctx.errors.append(
+        errors.append(
             {
                 "type": "model_attributes_type",
                 "loc": ["body"],
@@ -322,10 +347,10 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
     try:
         decoded = plan.decoder.decode(body)
     except msgspec.ValidationError as exc:
-        ctx.errors.append(body_error(("body",), exc, _raw_document(body)))
+        errors.append(body_error(("body",), exc, _raw_document(body)))
         return
     except msgspec.DecodeError as exc:
-        ctx.errors.append(json_invalid_error(exc, body))
+        errors.append(json_invalid_error(exc, body))
         return
     except (UnicodeDecodeError, RecursionError):
         # Starlette's json.loads fails the same way and FastAPI answers 400 for it.

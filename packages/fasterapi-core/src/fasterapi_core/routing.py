@@ -16,7 +16,15 @@ from fasterapi_routing import Route, Router
 
 from ._encoding import encode_json, json_encoder
 from ._response import close_after_response
-from ._solver import RequestContext, call_endpoint, extract_simple, solve
+from ._solver import (
+    RequestContext,
+    call_endpoint,
+    content_type_of,
+    decode_body,
+    extract_simple,
+    receive_body,
+    solve,
+)
 from .dependencies import Dependant, SubDependency, get_dependant, local_namespace, remember_local_namespace
 from .exceptions import RequestValidationError, ResponseValidationError
 from .params import Depends
@@ -33,6 +41,7 @@ class APIRoute(Route):
     """A route whose handler, parameters and return encoding are planned at construction."""
 
     __slots__ = (
+        "_body_only",
         "_has_params",
         "_shape",
         "_simple",
@@ -74,6 +83,10 @@ class APIRoute(Route):
         )
         dependant = self.dependant
         self._simple = not (dependant.dependencies or dependant.body or dependant.specials or dependant.form_params)
+        # A JSON body plus path/query/header/cookie values at most: no RequestContext needed either.
+        self._body_only = dependant.body is not None and not (
+            dependant.dependencies or dependant.specials or dependant.form_params
+        )
         plain = not self._has_params and self.dependant.is_coroutine and self.response_class is JSONResponse
         self.handle = self._handle_plain if plain and self._status not in _NO_BODY_STATUS else self._handle
 
@@ -150,6 +163,20 @@ class APIRoute(Route):
                     return
             else:
                 kwargs = {}
+            if dependant.is_coroutine:
+                result = await self.endpoint(**kwargs)
+            else:
+                result = await call_endpoint(dependant, kwargs)
+            await self._send_result(result, None, scope, receive, send)
+            return
+        if self._body_only:
+            errors = []
+            kwargs = extract_simple(dependant, scope, path_params, errors)
+            body = await receive_body(receive)
+            decode_body(dependant.body, body, content_type_of(scope), kwargs, errors)  # type: ignore[arg-type]
+            if errors:
+                await _reject(errors, body, scope, send)
+                return
             if dependant.is_coroutine:
                 result = await self.endpoint(**kwargs)
             else:
