@@ -477,6 +477,8 @@ async def test_max_message_size_closes_with_1009(ws_session: Any) -> None:
                 received.append(await ws.receive_text())
         except WebSocketDisconnect as exc:
             caught.append(exc.code)
+        finally:
+            await ws.close()  # already closed with 1009: a no-op
 
     async with ws_session(bare_app(endpoint), "/") as s:
         await s.connect()
@@ -484,6 +486,7 @@ async def test_max_message_size_closes_with_1009(ws_session: Any) -> None:
         await s.send_text("ééééé")  # 5 characters but 10 bytes
         close = await s.receive()
         assert await s.finished() is None
+        assert s.pending() == []
     assert received == ["12345678"]
     assert caught == [1009]
     assert close["code"] == 1009

@@ -724,3 +724,21 @@ async def test_nested_router_prefixes(ws_session: Any) -> None:
     async with ws_session(app, "/api/chat/v1/rooms/1") as s:
         await s.connect()
         assert (await s.receive())["text"] == "/api/chat/v1/rooms/1"
+
+
+async def test_http_handler_after_accept_closes_with_1008(ws_session: Any) -> None:
+    app = Faster()
+
+    @app.exception_handler(HTTPException)
+    async def http_handler(connection: Any, exc: HTTPException) -> Any:
+        return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
+
+    @app.websocket("/ws")
+    async def endpoint(websocket: WebSocket) -> None:
+        await websocket.accept()
+        raise HTTPException(403)
+
+    async with ws_session(app, "/ws") as s:
+        await s.connect()
+        assert await s.receive() == {"type": "websocket.close", "code": 1008, "reason": ""}
+        assert await s.finished() is None

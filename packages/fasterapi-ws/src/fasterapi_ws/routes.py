@@ -14,7 +14,8 @@ How a session ends, by what the endpoint (or a dependency) raised:
 
 A handler the app registered for the exception's class (``app.exception_handler(MyError)``) comes
 first: it is called as ``handler(websocket, exc)``; a response it returns before accept is sent as
-the denial response, and a connection it leaves open is closed with 1011.
+the denial response, and a connection it leaves open is closed with 1011 (1008 for an
+``HTTPException`` or ``WebSocketException``).
 
 Yield dependencies are closed when the session ends, and see the exception that ended it.
 """
@@ -210,7 +211,7 @@ async def _run_user_handler(handler: Any, websocket: WebSocket, exc: Exception) 
     ):
         await websocket.send_denial_response(result)
         return
-    await _close_if_open(websocket, 1011, None)
+    await _close_if_open(websocket, 1008 if isinstance(exc, (HTTPException, WebSocketException)) else 1011, None)
 
 
 async def _refuse_with_http(websocket: WebSocket, exc: HTTPException) -> None:

@@ -196,7 +196,13 @@ class WebSocket(HTTPConnection):
         await self.send({"type": "websocket.accept", "subprotocol": subprotocol, "headers": _raw_headers(headers)})
 
     async def close(self, code: int = 1000, reason: str | None = None) -> None:
-        """Close the connection (before ``accept`` this refuses the handshake: HTTP 403)."""
+        """Close the connection (before ``accept`` this refuses the handshake: HTTP 403).
+
+        A no-op once the connection is over (closed already, for instance with 1009 by
+        ``max_message_size``, or left by the client), so ``finally: await websocket.close()`` is safe.
+        """
+        if self.application_state is _DISCONNECTED:
+            return
         if self.client_state is _DISCONNECTED and self.application_state is _CONNECTED:
             # The client is gone; there is nobody to send a close frame to.
             self.application_state = _DISCONNECTED
