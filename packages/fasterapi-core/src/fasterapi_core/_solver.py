@@ -143,12 +143,12 @@ def extract_simple(
         _extract(dependant.path_params, path_params, "path", values, errors)
     if dependant.query_params:
         _extract(dependant.query_params, query_dict(scope.get("query_string", b"")), "query", values, errors)
-    if dependant.header_params or dependant.cookie_params:
-        ctx = RequestContext(scope, None, path_params)
-        if dependant.header_params:
-            _extract(dependant.header_params, ctx.get_headers(), "header", values, errors)
-        if dependant.cookie_params:
-            _extract(dependant.cookie_params, ctx.get_cookies(), "cookie", values, errors)
+    if dependant.header_params:
+        _extract(dependant.header_params, _headers_for(dependant.header_keys, scope), "header", values, errors)
+    if dependant.cookie_params:
+        _extract(
+            dependant.cookie_params, RequestContext(scope, None, path_params).get_cookies(), "cookie", values, errors
+        )
     return values
 
 
@@ -264,9 +264,28 @@ def _extract_params(dependant: Dependant, ctx: RequestContext, values: dict[str,
     if dependant.query_params:
         _extract(dependant.query_params, ctx.get_query(), "query", values, errors)
     if dependant.header_params:
-        _extract(dependant.header_params, ctx.get_headers(), "header", values, errors)
+        _extract(dependant.header_params, _headers_for(dependant.header_keys, ctx.scope), "header", values, errors)
     if dependant.cookie_params:
         _extract(dependant.cookie_params, ctx.get_cookies(), "cookie", values, errors)
+
+
+def _headers_for(wanted: dict[bytes, str], scope: dict[str, Any]) -> dict[str, list[str]]:
+    """The values of just the ``wanted`` headers: one scan of the raw list, nothing else decoded."""
+    found: dict[str, list[str]] = {}
+    for name, value in scope.get("headers", ()):
+        alias = wanted.get(name)
+        if alias is None:
+            if name.islower():
+                continue
+            alias = wanted.get(name.lower())
+            if alias is None:
+                continue
+        values = found.get(alias)
+        if values is None:
+            found[alias] = [value.decode("latin-1")]
+        else:
+            values.append(value.decode("latin-1"))
+    return found
 
 
 def _add_specials(dependant: Dependant, ctx: RequestContext, values: dict[str, Any]) -> None:

@@ -172,6 +172,8 @@ class Dependant:
     needs_body: bool = False
     #: Only path/query/header/cookie parameters: solved without awaiting anything.
     only_params: bool = False
+    #: Raw (lower-case, latin-1) header names of ``header_params`` -> their alias, for one scan of the scope.
+    header_keys: dict[bytes, str] = dataclasses.field(default_factory=dict)
     #: When a ``yield`` dependency's exit code runs: "request" (after the response is sent) or
     #: "function" (right after the handler returns, before the response), FastAPI's ``Depends(scope=)``.
     exit_scope: str = "request"
@@ -424,9 +426,15 @@ def get_dependant(
             dependant.query_params.append(ParamPlan(name, "query", typed, field))
     if body_params:
         dependant.body = _plan_body(body_params)
+    return _finish(dependant)
+
+
+def _finish(dependant: Dependant) -> Dependant:
+    """Derived fields the solver reads on every request."""
     dependant.only_params = not (
         dependant.dependencies or dependant.body or dependant.form_params or dependant.specials
     )
+    dependant.header_keys = {plan.alias.encode("latin-1"): plan.alias for plan in dependant.header_params}
     return dependant
 
 
@@ -475,7 +483,7 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
         return model(**values)
 
     build.__qualname__ = f"{model.__qualname__}<{marker.source} parameters>"
-    group = Dependant(call=build, run_inline=True, use_cache=False, only_params=True)
+    group = Dependant(call=build, run_inline=True, use_cache=False)
     target = {"query": group.query_params, "header": group.header_params, "cookie": group.cookie_params}[marker.source]
     for name, alias, annotation, default, factory in _model_fields(model):
         field = marker_class(
@@ -490,7 +498,7 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
                 f"field {name!r} of {model.__qualname__} has type {base!r}, which a {marker.source} value cannot carry"
             )
         target.append(ParamPlan(name, marker.source, annotation, field))
-    return group
+    return _finish(group)
 
 
 def _copy_with_default(field: Param, default: Any) -> Param:
