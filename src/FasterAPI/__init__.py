@@ -113,6 +113,7 @@ from fasterapi_routing import (
 from fasterapi_ws import (
     WebSocket as WebSocket,
     WebSocketDisconnect as WebSocketDisconnect,
+    WebSocketRequestValidationError as WebSocketRequestValidationError,
     WebSocketState as WebSocketState,
     compile_websocket_route as compile_websocket_route,
 )
@@ -218,6 +219,7 @@ __all__ = [
     "WebSocketDenialResponse",
     "WebSocketDisconnect",
     "WebSocketException",
+    "WebSocketRequestValidationError",
     "WebSocketState",
     "WebSocketTestSession",
     "__version__",

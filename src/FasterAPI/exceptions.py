@@ -8,6 +8,7 @@ from fasterapi_core.exceptions import (
     ValidationException as ValidationException,
     WebSocketException as WebSocketException,
 )
+from fasterapi_ws import WebSocketRequestValidationError as WebSocketRequestValidationError
 
 __all__ = [
     "FasterAPIError",
@@ -16,4 +17,5 @@ __all__ = [
     "ResponseValidationError",
     "ValidationException",
     "WebSocketException",
+    "WebSocketRequestValidationError",
 ]
