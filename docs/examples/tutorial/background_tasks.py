@@ -1,0 +1,40 @@
+# --8<-- [start:app]
+from typing import Annotated
+
+from FasterAPI import BackgroundTasks, Depends, Faster
+
+app = Faster()
+outbox: list[str] = []
+
+
+def write_notification(email: str, message: str = "") -> None:
+    outbox.append(f"notification for {email}: {message}")  # e.g. send an email
+
+
+async def log_query(background_tasks: BackgroundTasks, q: str | None = None) -> str | None:
+    if q:
+        background_tasks.add_task(outbox.append, f"query: {q}")
+    return q
+
+
+@app.post("/send-notification/{email}", status_code=202)
+async def send_notification(
+    email: str, background_tasks: BackgroundTasks, q: Annotated[str | None, Depends(log_query)]
+) -> dict[str, str]:
+    background_tasks.add_task(write_notification, email, message="some notification")
+    return {"message": "Notification sent in the background"}
+
+
+# --8<-- [end:app]
+# --8<-- [start:test]
+from FasterAPI.testclient import TestClient  # noqa: E402
+
+
+def test_tasks_run_after_the_response_in_order() -> None:
+    outbox.clear()
+    response = TestClient(app).post("/send-notification/ann@example.com?q=urgent")
+    assert response.status_code == 202
+    assert outbox == ["query: urgent", "notification for ann@example.com: some notification"]
+
+
+# --8<-- [end:test]

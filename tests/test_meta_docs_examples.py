@@ -1,0 +1,77 @@
+"""Every code example of the docs runs: tutorial files run their embedded tests, testing pages run under pytest.
+
+Docs pages include these files with ``pymdownx.snippets``, so what readers copy is what runs here.
+"""
+
+import importlib
+import inspect
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import anyio
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+EXAMPLES = DOCS / "examples"
+# Folders whose examples are test suites (fixtures, conftest): run by pytest itself, in a subprocess.
+PYTEST_SUITES = sorted(p.parent for p in EXAMPLES.glob("testing/*/pytest.ini"))
+# Modules inside a package (a folder with __init__.py) are exercised by the example that imports them.
+MODULE_EXAMPLES = sorted(
+    p
+    for p in EXAMPLES.rglob("*.py")
+    if not any(suite in p.parents for suite in PYTEST_SUITES) and not (p.parent / "__init__.py").exists()
+)
+
+
+@pytest.fixture
+def examples_on_path() -> Iterator[None]:
+    sys.path.insert(0, str(EXAMPLES))
+    before = set(sys.modules)
+    try:
+        yield
+    finally:
+        sys.path.remove(str(EXAMPLES))
+        for name in set(sys.modules) - before:
+            module_file = getattr(sys.modules[name], "__file__", None) or ""
+            if module_file.startswith(str(EXAMPLES)):
+                del sys.modules[name]
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(EXAMPLES).with_suffix("").parts)
+
+
+@pytest.mark.parametrize("path", MODULE_EXAMPLES, ids=lambda p: str(p.relative_to(EXAMPLES)))
+def test_docs_example_runs_its_embedded_tests(path: Path, examples_on_path: None) -> None:
+    module = importlib.import_module(_module_name(path))
+    tests = [obj for name, obj in vars(module).items() if name.startswith("test_") and inspect.isfunction(obj)]
+    assert tests, f"{path.relative_to(ROOT)} has no embedded test_* function"
+    for test in tests:
+        if inspect.iscoroutinefunction(test):
+            anyio.run(test)
+        else:
+            test()
+
+
+@pytest.mark.parametrize("suite", PYTEST_SUITES, ids=lambda p: str(p.relative_to(EXAMPLES)))
+def test_docs_test_suite_passes(suite: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(suite / "pytest.ini"), str(suite)],
+        cwd=suite,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " passed" in result.stdout and "skipped" not in result.stdout
+
+
+def test_every_example_file_is_shown_in_the_docs() -> None:
+    pages = "\n".join(p.read_text() for p in DOCS.rglob("*.md"))
+    included = set(re.findall(r'--8<-- "([^":]+)', pages))
+    shown = {str(p.relative_to(ROOT)) for p in EXAMPLES.rglob("*.py")}
+    assert not (shown - included), f"example files no page includes: {sorted(shown - included)}"
