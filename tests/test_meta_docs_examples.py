@@ -57,17 +57,34 @@ def test_docs_example_runs_its_embedded_tests(path: Path, examples_on_path: None
             test()
 
 
+@pytest.fixture(scope="module")
+def suite_runs() -> Iterator[dict[Path, subprocess.Popen[str]]]:
+    """Start every docs test suite at once (each in its own pytest process); tests collect the results."""
+    runs = {
+        suite: subprocess.Popen(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(suite / "pytest.ini"), "."],
+            cwd=suite,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for suite in PYTEST_SUITES
+    }
+    try:
+        yield runs
+    finally:
+        for process in runs.values():
+            if process.poll() is None:
+                process.kill()
+            process.communicate(timeout=30)
+
+
 @pytest.mark.parametrize("suite", PYTEST_SUITES, ids=lambda p: str(p.relative_to(EXAMPLES)))
-def test_docs_test_suite_passes(suite: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(suite / "pytest.ini"), str(suite)],
-        cwd=suite,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert " passed" in result.stdout and "skipped" not in result.stdout
+def test_docs_test_suite_passes(suite: Path, suite_runs: dict[Path, subprocess.Popen[str]]) -> None:
+    process = suite_runs[suite]
+    output, _ = process.communicate(timeout=120)
+    assert process.returncode == 0, output
+    assert " passed" in output and "skipped" not in output, output
 
 
 def test_every_example_file_is_shown_in_the_docs() -> None:
