@@ -41,10 +41,7 @@ class APIRoute(Route):
     """A route whose handler, parameters and return encoding are planned at construction."""
 
     __slots__ = (
-        "_body_only",
-        "_has_params",
         "_shape",
-        "_simple",
         "_status",
         "dependant",
         "handle",
@@ -75,20 +72,22 @@ class APIRoute(Route):
         self.response_model = self._response_model(endpoint, opts)
         self._shape = _plan_shaping(self.response_model, "response_model" in opts, opts)
         self._status = self.status_code or 200
-        self._has_params = bool(
-            self.dependant.dependencies
-            or self.dependant.all_params()
-            or self.dependant.body is not None
-            or self.dependant.specials
-        )
+        self.handle = self._pick_handler()
+
+    def _pick_handler(self) -> Callable[..., Any]:
+        """Choose, once, the shortest way this route's requests can take."""
         dependant = self.dependant
-        self._simple = not (dependant.dependencies or dependant.body or dependant.specials or dependant.form_params)
-        # A JSON body plus path/query/header/cookie values at most: no RequestContext needed either.
-        self._body_only = dependant.body is not None and not (
-            dependant.dependencies or dependant.specials or dependant.form_params
-        )
-        plain = not self._has_params and self.dependant.is_coroutine and self.response_class is JSONResponse
-        self.handle = self._handle_plain if plain and self._status not in _NO_BODY_STATUS else self._handle
+        needs_context = bool(dependant.dependencies or dependant.specials or dependant.form_params)
+        has_params = bool(dependant.all_params())
+        if needs_context:
+            return self._handle_full
+        if dependant.body is not None:
+            return self._handle_body
+        if has_params or not dependant.is_coroutine:
+            return self._handle_simple
+        if self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS:
+            return self._handle_plain
+        return self._handle_simple
 
     def _plan(self, endpoint: Any, opts: dict[str, Any]) -> Dependant:
         dependant = get_dependant(endpoint, path_param_names=frozenset(self.template.param_names))
@@ -152,37 +151,39 @@ class APIRoute(Route):
         )
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
-    async def _handle(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+    async def _handle_simple(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+        """Only path/query/header/cookie parameters (or none): no per-request context at all."""
         dependant = self.dependant
-        if self._simple:
-            if self._has_params:
-                errors: list[dict[str, Any]] = []
-                kwargs = extract_simple(dependant, scope, path_params, errors)
-                if errors:
-                    await _reject(errors, None, scope, send)
-                    return
-            else:
-                kwargs = {}
-            if dependant.is_coroutine:
-                result = await self.endpoint(**kwargs)
-            else:
-                result = await call_endpoint(dependant, kwargs)
-            await self._send_result(result, None, scope, receive, send)
+        errors: list[dict[str, Any]] = []
+        kwargs = extract_simple(dependant, scope, path_params, errors)
+        if errors:
+            await _reject(errors, None, scope, send)
             return
-        if self._body_only:
-            errors = []
-            kwargs = extract_simple(dependant, scope, path_params, errors)
-            body = await receive_body(receive)
-            decode_body(dependant.body, body, content_type_of(scope), kwargs, errors)  # type: ignore[arg-type]
-            if errors:
-                await _reject(errors, body, scope, send)
-                return
-            if dependant.is_coroutine:
-                result = await self.endpoint(**kwargs)
-            else:
-                result = await call_endpoint(dependant, kwargs)
-            await self._send_result(result, None, scope, receive, send)
+        if dependant.is_coroutine:
+            result = await self.endpoint(**kwargs)
+        else:
+            result = await call_endpoint(dependant, kwargs)
+        await self._send_result(result, None, scope, receive, send)
+
+    async def _handle_body(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+        """A JSON body plus, at most, path/query/header/cookie values: still no per-request context."""
+        dependant = self.dependant
+        errors: list[dict[str, Any]] = []
+        kwargs = extract_simple(dependant, scope, path_params, errors)
+        body = await receive_body(receive)
+        decode_body(dependant.body, body, content_type_of(scope), kwargs, errors)  # type: ignore[arg-type]
+        if errors:
+            await _reject(errors, body, scope, send)
             return
+        if dependant.is_coroutine:
+            result = await self.endpoint(**kwargs)
+        else:
+            result = await call_endpoint(dependant, kwargs)
+        await self._send_result(result, None, scope, receive, send)
+
+    async def _handle_full(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+        """Dependencies, special parameters or forms: solved with a ``RequestContext``."""
+        dependant = self.dependant
         ctx = RequestContext(scope, receive, path_params)
         try:
             kwargs = await solve(dependant, ctx)
