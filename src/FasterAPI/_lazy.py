@@ -9,6 +9,7 @@ __all__ = ["LAZY_NAMES", "resolve_lazy"]
 
 # name -> (module, attribute, the extra that installs the module)
 LAZY_NAMES: dict[str, tuple[str, str, str]] = {
+    "Jinja2Templates": ("fasterapi_core.templating", "Jinja2Templates", "templates"),
     "TestClient": ("fasterapi_testclient", "TestClient", "test"),
     "AsyncTestClient": ("fasterapi_testclient", "AsyncTestClient", "test"),
     "AsyncWebSocketTestSession": ("fasterapi_testclient", "AsyncWebSocketTestSession", "test"),

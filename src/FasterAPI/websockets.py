@@ -3,6 +3,8 @@
 from fasterapi_core.exceptions import WebSocketException as WebSocketException
 from fasterapi_ws import (
     WebSocket as WebSocket,
+    WebSocketClose as WebSocketClose,
+    WebSocketDataError as WebSocketDataError,
     WebSocketDisconnect as WebSocketDisconnect,
     WebSocketRequestValidationError as WebSocketRequestValidationError,
     WebSocketState as WebSocketState,
@@ -10,6 +12,8 @@ from fasterapi_ws import (
 
 __all__ = [
     "WebSocket",
+    "WebSocketClose",
+    "WebSocketDataError",
     "WebSocketDisconnect",
     "WebSocketException",
     "WebSocketRequestValidationError",

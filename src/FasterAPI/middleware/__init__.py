@@ -1,10 +1,27 @@
 """``fastapi.middleware`` equivalent: the middleware record and the bundled middleware classes."""
 
-from fasterapi_core.middleware_base import Middleware as Middleware
+from fasterapi_core.middleware import (
+    BaseHTTPMiddleware as BaseHTTPMiddleware,
+    CORSMiddleware as CORSMiddleware,
+    GZipMiddleware as GZipMiddleware,
+    HTTPSRedirectMiddleware as HTTPSRedirectMiddleware,
+    Middleware as Middleware,
+    TrustedHostMiddleware as TrustedHostMiddleware,
+)
 from fasterapi_core.production import (
     DatabasePoolMiddleware as DatabasePoolMiddleware,
     RateLimitMiddleware as RateLimitMiddleware,
     RequestIDMiddleware as RequestIDMiddleware,
 )
 
-__all__ = ["DatabasePoolMiddleware", "Middleware", "RateLimitMiddleware", "RequestIDMiddleware"]
+__all__ = [
+    "BaseHTTPMiddleware",
+    "CORSMiddleware",
+    "DatabasePoolMiddleware",
+    "GZipMiddleware",
+    "HTTPSRedirectMiddleware",
+    "Middleware",
+    "RateLimitMiddleware",
+    "RequestIDMiddleware",
+    "TrustedHostMiddleware",
+]

@@ -1,0 +1,5 @@
+"""``fastapi.middleware.httpsredirect`` equivalent."""
+
+from fasterapi_core.middleware.httpsredirect import HTTPSRedirectMiddleware as HTTPSRedirectMiddleware
+
+__all__ = ["HTTPSRedirectMiddleware"]

@@ -1,0 +1,5 @@
+"""``fastapi.middleware.trustedhost`` equivalent."""
+
+from fasterapi_core.middleware.trustedhost import TrustedHostMiddleware as TrustedHostMiddleware
+
+__all__ = ["TrustedHostMiddleware"]
