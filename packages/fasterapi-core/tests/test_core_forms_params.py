@@ -277,3 +277,53 @@ async def test_formdata_is_multivalued_dict() -> None:
     assert form.multi_items()[0] == ("a", "1")
     await form.close()
     assert upload.file.closed
+
+
+async def test_form_as_context_manager_closes_uploads() -> None:
+    app = Faster()
+    seen: list[UploadFile] = []
+
+    @app.post("/cm")
+    async def cm(request: Request) -> dict[str, bool]:
+        async with request.form() as form:
+            upload = form["f"]
+            assert isinstance(upload, UploadFile)
+            seen.append(upload)
+            open_inside = not upload.file.closed
+        return {"open_inside": open_inside}
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        response = await client.post("/cm", files={"f": ("a.txt", b"abc")})
+        assert response.json() == {"open_inside": True}
+        assert seen[0].file.closed
+
+
+async def test_files_opened_before_a_limit_is_hit_are_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fasterapi_core import _multipart
+    from fasterapi_core.exceptions import HTTPException
+
+    created: list[UploadFile] = []
+
+    class Tracked(UploadFile):
+        __slots__ = ()
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            created.append(self)
+
+    monkeypatch.setattr(_multipart, "UploadFile", Tracked)
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="f"; filename="a"\r\n\r\n1\r\n'
+        b'--b\r\nContent-Disposition: form-data; name="f"; filename="b"\r\n\r\n2\r\n--b--\r\n'
+    )
+
+    async def chunks() -> Any:
+        yield body
+
+    with pytest.raises(HTTPException) as info:
+        await _multipart.parse_multipart(
+            "multipart/form-data; boundary=b", chunks(), max_files=1, max_fields=10, max_part_size=10
+        )
+    assert info.value.status_code == 400
+    assert len(created) == 1
+    assert created[0].file.closed
