@@ -126,3 +126,12 @@ def test_version_lists_every_distribution(capsys: pytest.CaptureFixture[str]) ->
 def test_errors_name_the_problem(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(args) == 1
     assert message in capsys.readouterr().err
+
+
+def test_openapi_of_a_real_app(app_file: Path) -> None:
+    result = _fasterapi("openapi", str(app_file), "--indent", "0")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["openapi"].startswith("3.")
+    assert "/users/{user_id}" in document["paths"]
+    assert document["paths"]["/users/{user_id}"]["get"]["parameters"][0]["schema"]["type"] == "integer"

@@ -81,6 +81,7 @@ from fasterapi_core.production import (
     RateLimitMiddleware as RateLimitMiddleware,
     RequestIDMiddleware as RequestIDMiddleware,
 )
+from fasterapi_core.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
 from fasterapi_core.security import (
     APIKeyCookie as APIKeyCookie,
     APIKeyHeader as APIKeyHeader,
@@ -100,7 +101,12 @@ from fasterapi_core.security import (
     SecurityBase as SecurityBase,
     get_authorization_scheme_param as get_authorization_scheme_param,
 )
+from fasterapi_core.sqlalchemy_ext import sqlalchemy_session_dependency as sqlalchemy_session_dependency
 from fasterapi_core.staticfiles import StaticFiles as StaticFiles
+from fasterapi_core.subinterpreters import (
+    SubInterpreterPool as SubInterpreterPool,
+    run_in_subinterpreter as run_in_subinterpreter,
+)
 from fasterapi_routing import (
     CONVERTERS as CONVERTERS,
     Converter as Converter,
@@ -218,6 +224,7 @@ __all__ = [
     "RadixRouter",
     "RateLimitMiddleware",
     "RedirectResponse",
+    "RedisCacheMiddleware",
     "Request",
     "RequestIDMiddleware",
     "RequestValidationError",
@@ -233,6 +240,7 @@ __all__ = [
     "StaticFiles",
     "StreamingResponse",
     "StringConverter",
+    "SubInterpreterPool",
     "TemplateError",
     "TestClient",
     "TrustedHostMiddleware",
@@ -263,7 +271,9 @@ __all__ = [
     "oauth2_password_token_response",
     "parse_template",
     "register_converter",
+    "run_in_subinterpreter",
     "run_in_threadpool",
+    "sqlalchemy_session_dependency",
     "status",
 ]
 

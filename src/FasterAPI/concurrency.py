@@ -1,5 +1,10 @@
-"""``fastapi.concurrency`` equivalent: run blocking code without blocking the event loop."""
+"""``fastapi.concurrency`` equivalent, plus parallel workers for CPU-bound functions."""
 
 from fasterapi_core.concurrency import run_in_threadpool as run_in_threadpool
+from fasterapi_core.subinterpreters import (
+    SubInterpreterPool as SubInterpreterPool,
+    run_in_subinterpreter as run_in_subinterpreter,
+    subinterpreters_available as subinterpreters_available,
+)
 
-__all__ = ["run_in_threadpool"]
+__all__ = ["SubInterpreterPool", "run_in_subinterpreter", "run_in_threadpool", "subinterpreters_available"]

@@ -13,6 +13,7 @@ from fasterapi_core.production import (
     RateLimitMiddleware as RateLimitMiddleware,
     RequestIDMiddleware as RequestIDMiddleware,
 )
+from fasterapi_core.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
 
 __all__ = [
     "BaseHTTPMiddleware",
@@ -22,6 +23,7 @@ __all__ = [
     "HTTPSRedirectMiddleware",
     "Middleware",
     "RateLimitMiddleware",
+    "RedisCacheMiddleware",
     "RequestIDMiddleware",
     "TrustedHostMiddleware",
 ]

@@ -1,0 +1,53 @@
+# --8<-- [start:app]
+import hashlib
+import time
+
+from FasterAPI import Faster
+from FasterAPI.concurrency import run_in_subinterpreter, run_in_threadpool
+
+app = Faster()
+
+
+def slow_io(seconds: float) -> str:
+    time.sleep(seconds)  # a blocking client library, a file system call, ...
+    return "done"
+
+
+def crunch(data: bytes, rounds: int) -> str:
+    digest = data
+    for _ in range(rounds):
+        digest = hashlib.sha256(digest).digest()
+    return digest.hex()
+
+
+@app.get("/io")
+async def io_bound() -> dict[str, str]:
+    # Blocking calls go to a worker thread, so the event loop keeps serving other requests.
+    return {"result": await run_in_threadpool(slow_io, 0.01)}
+
+
+@app.get("/hash")
+async def cpu_bound(rounds: int = 1000) -> dict[str, str]:
+    # CPU-heavy work goes to another interpreter (Python 3.14+) or process, off the GIL of this one.
+    return {"digest": await run_in_subinterpreter(crunch, b"seed", rounds)}
+
+
+@app.get("/sync")
+def plain_sync_handler() -> dict[str, str]:
+    # A plain ``def`` handler already runs in a worker thread.
+    return {"result": slow_io(0.01)}
+
+
+# --8<-- [end:app]
+# --8<-- [start:test]
+from FasterAPI.testclient import TestClient  # noqa: E402
+
+
+def test_offloading() -> None:
+    client = TestClient(app)
+    assert client.get("/io").json() == {"result": "done"}
+    assert client.get("/sync").json() == {"result": "done"}
+    assert client.get("/hash?rounds=10").json() == {"digest": crunch(b"seed", 10)}
+
+
+# --8<-- [end:test]

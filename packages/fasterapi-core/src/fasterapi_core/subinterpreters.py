@@ -1,0 +1,75 @@
+"""Run CPU-bound functions off the event loop in parallel: sub-interpreters where Python has them.
+
+Python 3.14+ ships ``concurrent.futures.InterpreterPoolExecutor`` (one interpreter, and one GIL, per
+worker); older versions get a ``ProcessPoolExecutor``. Either way the function and its arguments
+must be importable/picklable (define them at module level).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import functools
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+__all__ = ["SubInterpreterPool", "run_in_subinterpreter", "subinterpreters_available"]
+
+T = TypeVar("T")
+
+
+def subinterpreters_available() -> bool:
+    """True when this Python can run each worker in its own sub-interpreter."""
+    return hasattr(concurrent.futures, "InterpreterPoolExecutor")
+
+
+class SubInterpreterPool:
+    """A pool of sub-interpreters (or processes); ``await pool.run(func, *args)`` returns the result."""
+
+    def __init__(self, max_workers: int | None = None) -> None:
+        self.max_workers = max_workers
+        self.uses_subinterpreters = subinterpreters_available()
+        self._executor: concurrent.futures.Executor | None = None
+        self._lock = threading.Lock()
+
+    def _get_executor(self) -> concurrent.futures.Executor:
+        with self._lock:
+            if self._executor is None:
+                factory: Callable[..., concurrent.futures.Executor] = (
+                    concurrent.futures.InterpreterPoolExecutor  # type: ignore[attr-defined]
+                    if self.uses_subinterpreters
+                    else concurrent.futures.ProcessPoolExecutor
+                )
+                self._executor = factory(max_workers=self.max_workers)
+            return self._executor
+
+    async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._get_executor(), functools.partial(func, *args, **kwargs))
+
+    def shutdown(self, wait: bool = True) -> None:
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=wait)
+
+    def __enter__(self) -> SubInterpreterPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.shutdown()
+
+
+_default_pool: SubInterpreterPool | None = None
+_default_lock = threading.Lock()
+
+
+async def run_in_subinterpreter(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``func(*args, **kwargs)`` in a shared, lazily created ``SubInterpreterPool``."""
+    global _default_pool
+    with _default_lock:
+        if _default_pool is None:
+            _default_pool = SubInterpreterPool()
+        pool = _default_pool
+    return await pool.run(func, *args, **kwargs)
