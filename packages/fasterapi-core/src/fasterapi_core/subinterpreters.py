@@ -8,6 +8,7 @@ must be importable/picklable (define them at module level).
 from __future__ import annotations
 
 import asyncio
+import atexit
 import concurrent.futures
 import functools
 import threading
@@ -71,5 +72,7 @@ async def run_in_subinterpreter(func: Callable[..., T], *args: Any, **kwargs: An
     with _default_lock:
         if _default_pool is None:
             _default_pool = SubInterpreterPool()
+            # Stop the workers before interpreter teardown, when the executor can still clean up.
+            atexit.register(_default_pool.shutdown)
         pool = _default_pool
     return await pool.run(func, *args, **kwargs)
