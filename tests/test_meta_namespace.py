@@ -21,6 +21,7 @@ SUBMODULES = [
     "FasterAPI.exception_handlers",
     "FasterAPI.exceptions",
     "FasterAPI.jwt_auth",
+    "FasterAPI.log_config",
     "FasterAPI.middleware",
     "FasterAPI.middleware.base",
     "FasterAPI.middleware.cors",

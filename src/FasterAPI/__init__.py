@@ -76,6 +76,7 @@ from fasterapi_core.jwt_auth import (
     oauth2_access_token_json as oauth2_access_token_json,
     oauth2_password_token_response as oauth2_password_token_response,
 )
+from fasterapi_core.log_config import configure_structlog as configure_structlog
 from fasterapi_core.production import (
     DatabasePoolMiddleware as DatabasePoolMiddleware,
     RateLimitMiddleware as RateLimitMiddleware,
@@ -259,6 +260,7 @@ __all__ = [
     "WebSocketTestSession",
     "__version__",
     "compile_websocket_route",
+    "configure_structlog",
     "create_access_token",
     "get_authorization_scheme_param",
     "get_header",
