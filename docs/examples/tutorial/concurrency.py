@@ -1,11 +1,22 @@
 # --8<-- [start:app]
 import hashlib
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from FasterAPI import Faster
-from FasterAPI.concurrency import run_in_subinterpreter, run_in_threadpool
+from FasterAPI.concurrency import SubInterpreterPool, run_in_threadpool
 
-app = Faster()
+pool = SubInterpreterPool(max_workers=2)  # workers start on first use
+
+
+@asynccontextmanager
+async def lifespan(app: Faster) -> AsyncIterator[None]:
+    yield
+    pool.shutdown()  # stop the workers with the app
+
+
+app = Faster(lifespan=lifespan)
 
 
 def slow_io(seconds: float) -> str:
@@ -29,7 +40,7 @@ async def io_bound() -> dict[str, str]:
 @app.get("/hash")
 async def cpu_bound(rounds: int = 1000) -> dict[str, str]:
     # CPU-heavy work goes to another interpreter (Python 3.14+) or process, off the GIL of this one.
-    return {"digest": await run_in_subinterpreter(crunch, b"seed", rounds)}
+    return {"digest": await pool.run(crunch, b"seed", rounds)}
 
 
 @app.get("/sync")
@@ -44,10 +55,10 @@ from FasterAPI.testclient import TestClient  # noqa: E402
 
 
 def test_offloading() -> None:
-    client = TestClient(app)
-    assert client.get("/io").json() == {"result": "done"}
-    assert client.get("/sync").json() == {"result": "done"}
-    assert client.get("/hash?rounds=10").json() == {"digest": crunch(b"seed", 10)}
+    with TestClient(app) as client:
+        assert client.get("/io").json() == {"result": "done"}
+        assert client.get("/sync").json() == {"result": "done"}
+        assert client.get("/hash?rounds=10").json() == {"digest": crunch(b"seed", 10)}
 
 
 # --8<-- [end:test]

@@ -4,7 +4,12 @@ import os
 
 import pytest
 
-from fasterapi_core.subinterpreters import SubInterpreterPool, run_in_subinterpreter, subinterpreters_available
+from fasterapi_core.subinterpreters import (
+    SubInterpreterPool,
+    run_in_subinterpreter,
+    shutdown_default_pool,
+    subinterpreters_available,
+)
 
 
 def power(base: int, exponent: int = 2) -> int:
@@ -30,5 +35,10 @@ async def test_pool_runs_functions_with_arguments_and_returns_results() -> None:
     assert pid != os.getpid() or pool.uses_subinterpreters  # processes have their own pid; interpreters do not
 
 
-async def test_module_level_helper() -> None:
-    assert await run_in_subinterpreter(power, 7) == 49
+async def test_module_level_helper_and_its_shutdown() -> None:
+    try:
+        assert await run_in_subinterpreter(power, 7) == 49
+    finally:
+        shutdown_default_pool()
+    assert await run_in_subinterpreter(power, 3) == 9  # a fresh pool after shutdown
+    shutdown_default_pool()

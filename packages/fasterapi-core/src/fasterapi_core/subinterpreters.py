@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["SubInterpreterPool", "run_in_subinterpreter", "subinterpreters_available"]
+__all__ = ["SubInterpreterPool", "run_in_subinterpreter", "shutdown_default_pool", "subinterpreters_available"]
 
 T = TypeVar("T")
 
@@ -76,3 +76,17 @@ async def run_in_subinterpreter(func: Callable[..., T], *args: Any, **kwargs: An
             atexit.register(_default_pool.shutdown)
         pool = _default_pool
     return await pool.run(func, *args, **kwargs)
+
+
+def shutdown_default_pool() -> None:
+    """Stop the workers behind ``run_in_subinterpreter`` (a later call starts fresh ones).
+
+    Call it from your lifespan's shutdown. Process workers are forked when first needed and only know
+    the modules imported by then; a fresh pool also picks up modules imported since.
+    """
+    global _default_pool
+    with _default_lock:
+        pool, _default_pool = _default_pool, None
+    if pool is not None:
+        atexit.unregister(pool.shutdown)
+        pool.shutdown()
