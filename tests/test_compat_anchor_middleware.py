@@ -32,11 +32,11 @@ from FasterAPI import (
     oauth2_access_token_json,
     oauth2_password_token_response,
 )
+from FasterAPI.middleware.base import BaseHTTPMiddleware
+from FasterAPI.middleware.cors import CORSMiddleware
+from FasterAPI.middleware.gzip import GZipMiddleware
+from FasterAPI.middleware.trustedhost import TrustedHostMiddleware
 from FasterAPI.testclient import TestClient
-from fasterapi_core.middleware.base import BaseHTTPMiddleware
-from fasterapi_core.middleware.cors import CORSMiddleware
-from fasterapi_core.middleware.gzip import GZipMiddleware
-from fasterapi_core.middleware.trustedhost import TrustedHostMiddleware
 
 SECRET = "s3cr3t-key-that-is-long-enough-for-hs256"
 

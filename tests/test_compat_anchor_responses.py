@@ -22,8 +22,8 @@ from FasterAPI.response import (
     UJSONResponse,
     encode_json,
 )
+from FasterAPI.responses import EventSourceResponse, FileResponse, StreamingResponse
 from FasterAPI.testclient import TestClient
-from fasterapi_core.responses import EventSourceResponse, FileResponse, StreamingResponse
 
 
 class User(msgspec.Struct):

@@ -10,9 +10,9 @@ import pytest
 
 from FasterAPI import APIRouter, Faster, Request
 from FasterAPI.responses import HTMLResponse
+from FasterAPI.staticfiles import StaticFiles
+from FasterAPI.templating import Jinja2Templates
 from FasterAPI.testclient import TestClient
-from fasterapi_core.staticfiles import StaticFiles
-from fasterapi_core.templating import Jinja2Templates
 
 
 def test_request_object_attributes() -> None:

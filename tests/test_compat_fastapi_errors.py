@@ -148,7 +148,7 @@ def test_override_request_validation_handler() -> None:
 
 
 def test_reuse_default_handlers() -> None:
-    from fasterapi_core.exception_handlers import http_exception_handler, request_validation_exception_handler
+    from FasterAPI.exception_handlers import http_exception_handler, request_validation_exception_handler
 
     seen: list[str] = []
     app = Faster()

@@ -7,11 +7,11 @@ from collections.abc import Awaitable, Callable
 
 from FasterAPI import Faster, Request, Response
 from FasterAPI.middleware import Middleware
+from FasterAPI.middleware.cors import CORSMiddleware
+from FasterAPI.middleware.gzip import GZipMiddleware
+from FasterAPI.middleware.httpsredirect import HTTPSRedirectMiddleware
+from FasterAPI.middleware.trustedhost import TrustedHostMiddleware
 from FasterAPI.testclient import TestClient
-from fasterapi_core.middleware.cors import CORSMiddleware
-from fasterapi_core.middleware.gzip import GZipMiddleware
-from fasterapi_core.middleware.httpsredirect import HTTPSRedirectMiddleware
-from fasterapi_core.middleware.trustedhost import TrustedHostMiddleware
 
 CallNext = Callable[[Request], Awaitable[Response]]
 

@@ -155,7 +155,7 @@ def test_custom_openapi_url() -> None:
 
 
 def test_app_openapi_method_and_override() -> None:
-    from fasterapi_core.openapi.utils import get_openapi
+    from FasterAPI.openapi.utils import get_openapi
 
     app = Faster()
 

@@ -11,12 +11,17 @@ from collections.abc import AsyncIterator, Iterator
 
 import msgspec
 
-from FasterAPI import Faster, HTTPException, Response
+from FasterAPI import Faster, HTTPException, Response, status
 from FasterAPI.encoders import jsonable_encoder
-from FasterAPI.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
+from FasterAPI.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    StreamingResponse,
+)
 from FasterAPI.testclient import TestClient
-from fasterapi_core import status
-from fasterapi_core.responses import FileResponse, StreamingResponse
 
 
 class UserIn(msgspec.Struct):
