@@ -6,6 +6,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Ma
 from typing import Any
 
 import anyio
+import anyio.lowlevel
 import anyio.to_thread
 
 from ._response import Response, mark_response_started
@@ -40,6 +41,8 @@ async def listen_for_disconnect(receive: Any) -> None:
         message = await receive()
         if message["type"] == "http.disconnect":
             return
+        # Leftover body chunks: let other tasks run even if ``receive`` never suspends.
+        await anyio.lowlevel.checkpoint()
 
 
 class StreamingResponse(Response):
