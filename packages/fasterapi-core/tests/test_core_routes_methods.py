@@ -221,3 +221,42 @@ async def test_url_path_for_and_route_names() -> None:
         return user_id
 
     assert app.url_path_for("user", user_id=5) == "/users/5"
+
+
+async def test_status_204_sends_no_body() -> None:
+    app = Faster()
+
+    @app.delete("/items/{item_id}", status_code=204)
+    async def delete(item_id: int) -> None:
+        return None
+
+    @app.delete("/plain", status_code=204)
+    async def plain() -> None:
+        return None
+
+    async with client_for(app) as client:
+        for path in ("/items/1", "/plain"):
+            response = await client.delete(path)
+            assert response.status_code == 204
+            assert response.content == b""
+            assert "content-length" not in response.headers or response.headers["content-length"] == "0"
+
+
+async def test_sync_handler_without_parameters_and_custom_response_class() -> None:
+    from fasterapi_core import HTMLResponse
+
+    app = Faster()
+
+    @app.get("/sync")
+    def sync() -> str:
+        return "s"
+
+    @app.get("/html", response_class=HTMLResponse)
+    async def html() -> str:
+        return "<b>x</b>"
+
+    async with client_for(app) as client:
+        assert (await client.get("/sync")).json() == "s"
+        html_response = await client.get("/html")
+    assert html_response.text == "<b>x</b>"
+    assert html_response.headers["content-type"].startswith("text/html")
