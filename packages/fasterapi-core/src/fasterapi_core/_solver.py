@@ -220,9 +220,10 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
     values: dict[str, Any] = {}
     errors = ctx.errors
     cache = ctx.cache
+    overrides = ctx.overrides
     for sub in dependant.dependencies:
         sub_dependant = sub.dependant
-        if ctx.overrides is not None:
+        if overrides is not None:
             sub_dependant = _overridden(ctx, sub_dependant)
         key = sub_dependant.cache_key
         value = cache.get(key, _MISSING) if sub.use_cache else _MISSING
@@ -230,7 +231,8 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
             before = len(errors)
             if sub_dependant.only_params:
                 kwargs: dict[str, Any] = {}
-                _extract_params(sub_dependant, ctx, kwargs, errors)
+                if sub_dependant.has_params:
+                    _extract_params(sub_dependant, ctx, kwargs, errors)
             else:
                 kwargs = await solve(sub_dependant, ctx)
             if len(errors) != before:
@@ -243,7 +245,8 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
                 cache[key] = value
         if sub.name is not None:
             values[sub.name] = value
-    _extract_params(dependant, ctx, values, errors)
+    if dependant.has_params:
+        _extract_params(dependant, ctx, values, errors)
     if dependant.form_params:
         from ._forms import extract_form
 

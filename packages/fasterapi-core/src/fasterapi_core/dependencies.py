@@ -172,6 +172,8 @@ class Dependant:
     needs_body: bool = False
     #: Only path/query/header/cookie parameters: solved without awaiting anything.
     only_params: bool = False
+    #: Has path/query/header/cookie parameters at all.
+    has_params: bool = False
     #: Raw (lower-case, latin-1) header names of ``header_params`` -> their alias, for one scan of the scope.
     header_keys: dict[bytes, str] = dataclasses.field(default_factory=dict)
     #: When a ``yield`` dependency's exit code runs: "request" (after the response is sent) or
@@ -433,6 +435,9 @@ def _finish(dependant: Dependant) -> Dependant:
     """Derived fields the solver reads on every request."""
     dependant.only_params = not (
         dependant.dependencies or dependant.body or dependant.form_params or dependant.specials
+    )
+    dependant.has_params = bool(
+        dependant.path_params or dependant.query_params or dependant.header_params or dependant.cookie_params
     )
     dependant.header_keys = {plan.alias.encode("latin-1"): plan.alias for plan in dependant.header_params}
     return dependant
