@@ -132,6 +132,11 @@ ANCHOR_PATHS = {
         "get_server_host",
         "get_header",
         "__version__",
+        "RedisCacheMiddleware",
+        "SubInterpreterPool",
+        "run_in_subinterpreter",
+        "configure_structlog",
+        "sqlalchemy_session_dependency",
     ],
     "FasterAPI.response": [
         "Response",
@@ -168,6 +173,10 @@ ANCHOR_PATHS = {
     "FasterAPI.openapi.generator": ["generate_openapi"],
     "FasterAPI.openapi.ui": ["swagger_ui_html", "redoc_html"],
     "FasterAPI.app": ["Faster"],
+    "FasterAPI.redis_cache": ["RedisCacheMiddleware"],
+    "FasterAPI.log_config": ["configure_structlog"],
+    "FasterAPI.sqlalchemy_ext": ["sqlalchemy_session_dependency"],
+    "FasterAPI.concurrency": ["run_in_threadpool", "run_in_subinterpreter", "SubInterpreterPool"],
 }
 
 
