@@ -423,3 +423,18 @@ def test_mounts_and_head_routes_are_handled() -> None:
     multi_ops = document["paths"]["/multi"]
     assert sorted(multi_ops) == ["get", "post"]
     assert multi_ops["get"]["operationId"] != multi_ops["post"]["operationId"]
+
+
+def test_constraints_on_optional_parameters_are_documented() -> None:
+    app = Faster()
+
+    @app.get("/opt")
+    async def opt(
+        limit: Annotated[int | None, Query(ge=1, le=5)] = None, code: str | None = Query(None, pattern="^a")
+    ) -> None:
+        return None
+
+    document = checked(app)
+    params = {p["name"]: p["schema"] for p in document["paths"]["/opt"]["get"]["parameters"]}
+    assert {"type": "integer", "minimum": 1, "maximum": 5} in params["limit"]["anyOf"]
+    assert {"type": "string", "pattern": "^a"} in params["code"]["anyOf"]

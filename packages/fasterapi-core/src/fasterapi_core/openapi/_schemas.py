@@ -8,6 +8,7 @@ classes share one component and same-named classes from different modules get di
 from __future__ import annotations
 
 import re
+import types
 import typing
 from typing import Any
 
@@ -35,7 +36,9 @@ def annotated_with(tp: Any, **constraints: Any) -> Any:
         return tp
     try:
         meta = msgspec.Meta(**given)
-        annotated = typing.Annotated[tp, meta]
+        inner = _optional_inner(tp)
+        # Constraints on ``X | None`` belong to ``X`` (msgspec refuses them on the union).
+        annotated = typing.Annotated[tp, meta] if inner is None else typing.Optional[typing.Annotated[inner, meta]]  # noqa: UP045
         msgspec.json.schema(annotated, schema_hook=_schema_hook)
     except Exception:
         docs = {k: v for k, v in given.items() if k in ("title", "description", "examples")}
@@ -43,6 +46,16 @@ def annotated_with(tp: Any, **constraints: Any) -> Any:
             return tp
         return annotated_with(tp, **docs)
     return annotated
+
+
+def _optional_inner(tp: Any) -> Any:
+    """``X`` for ``X | None`` / ``Optional[X]``, else ``None``."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        rest = [arg for arg in args if arg is not type(None)]
+        if len(rest) == 1 and len(args) == 2:
+            return rest[0]
+    return None
 
 
 class SchemaRegistry:
