@@ -302,3 +302,18 @@ async def test_error_in_yield_dependency_teardown_after_the_response(caplog: pyt
     assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
     assert sent[0]["status"] == 200
     assert "teardown failed" in caplog.text
+
+
+async def test_debug_traceback_is_html_for_browsers() -> None:
+    app = Faster(debug=True, reraise_server_errors=False)
+
+    @app.get("/")
+    async def index() -> None:
+        raise ValueError("<script>not run</script>")
+
+    async with client(app) as c:
+        r = await c.get("/", headers={"accept": "text/html,application/xhtml+xml"})
+    assert r.status_code == 500
+    assert r.headers["content-type"] == "text/html; charset=utf-8"
+    assert "&lt;script&gt;not run&lt;/script&gt;" in r.text
+    assert "<script>" not in r.text

@@ -315,3 +315,17 @@ async def test_https_redirect_for_http_and_websocket() -> None:
     await app(scope, receive, send)
     assert sent[0]["status"] == 307
     assert dict(sent[0]["headers"])[b"location"] == b"wss://example.com/ws"
+
+
+async def test_gzip_leaves_empty_bodies_alone() -> None:
+    app = Faster()
+    app.add_middleware(GZipMiddleware, minimum_size=0)
+
+    @app.get("/empty", status_code=204)
+    async def empty() -> Response:
+        return Response(status_code=204)
+
+    async with client(app) as c:
+        r = await c.get("/empty", headers={"accept-encoding": "gzip"})
+    assert r.status_code == 204
+    assert "content-encoding" not in r.headers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -21,7 +22,7 @@ from .lifespan import run_lifespan
 from .middleware_base import Middleware
 from .params import Depends
 from .requests import ClientDisconnect
-from .responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
+from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import APIRoute, FasterRouter
 
 __all__ = ["DependencyOverrides", "Faster", "ServerErrorMiddleware", "http_exception_response"]
@@ -445,7 +446,12 @@ class Faster:
         if response is None:
             if self.debug:
                 text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-                response = PlainTextResponse(text, status_code=500)
+                if _accepts_html(scope):
+                    title = html.escape(type(exc).__name__)
+                    page = f"<!doctype html><title>500 {title}</title><pre>{html.escape(text)}</pre>"
+                    response = HTMLResponse(page, status_code=500)
+                else:
+                    response = PlainTextResponse(text, status_code=500)
             else:
                 response = JSONResponse({"detail": "Internal Server Error"}, status_code=500)
         await response(scope, receive, send)
@@ -471,6 +477,13 @@ class Faster:
 
 _LOGGED = "_fasterapi_logged"
 _UNPLANNED: Any = object()
+
+
+def _accepts_html(scope: dict[str, Any]) -> bool:
+    for key, value in scope.get("headers", ()):
+        if key == b"accept":
+            return b"text/html" in value
+    return False
 
 
 def _may_read_body(dependant: Dependant) -> bool:

@@ -78,7 +78,7 @@ class _GZipSender:
         if self.mode == "undecided":
             start = self.start
             assert start is not None, "http.response.body sent before http.response.start"
-            if not more and len(body) < self.options.minimum_size:
+            if not more and (not body or len(body) < self.options.minimum_size):
                 self.mode = "identity"
                 await self.send(start)
                 await self.send(message)
