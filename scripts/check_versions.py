@@ -10,7 +10,10 @@ import re
 import sys
 from pathlib import Path
 
-import tomllib
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from the dev dependency group
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 

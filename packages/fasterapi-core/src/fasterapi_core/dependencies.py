@@ -304,7 +304,8 @@ def _is_upload(annotation: Any) -> bool:
 
 def _is_special(annotation: Any) -> str | None:
     tp = _unwrap_optional(annotation)
-    if not isinstance(tp, type):
+    # On Python 3.10, ``list[X]`` passes ``isinstance(..., type)`` but breaks ``issubclass``.
+    if not isinstance(tp, type) or typing.get_origin(tp) is not None:
         return None
     if issubclass(tp, HTTPConnection):
         return "connection"
