@@ -67,7 +67,7 @@ def test_routes_lists_methods_paths_names_and_endpoints(app_file: Path) -> None:
     rows = [line.split() for line in result.stdout.splitlines()]
     assert rows[0] == ["METHODS", "PATH", "NAME", "ENDPOINT"]
     assert ["GET", "/users/{user_id}", "get_user", "cli_demo_app.read_user"] in rows
-    assert ["POST", "/users", "create_user", "cli_demo_app.create_user"] in rows
+    assert ["POST", "/users/", "create_user", "cli_demo_app.create_user"] in rows
     assert ["WS", "/ws", "chat", "cli_demo_app.chat"] in rows
     assert ["GET", "/sub/ping", "ping", "cli_demo_app.ping"] in rows
 

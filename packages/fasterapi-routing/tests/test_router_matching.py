@@ -94,7 +94,8 @@ def test_include_router_with_prefix_picks_up_later_routes() -> None:
     parent = Router()
     parent.include_router(child, prefix="/child")
     child.add_route("/later/{x}", "later")
-    assert parent.match("GET", "/child").route.endpoint == "child_root"  # type: ignore[union-attr]
+    assert parent.match("GET", "/child/").route.endpoint == "child_root"  # type: ignore[union-attr]
+    assert parent.match("GET", "/child").status is MatchStatus.REDIRECT_SLASH
     assert parent.match("GET", "/child/later/1").params == {"x": "1"}
 
 

@@ -323,12 +323,12 @@ def test_route_class_subclasses_compile_at_construction_and_include_router_uses_
     parent = AppRouter()
     parent.include_router(child, prefix="/c", options={"tags": ["outer"]})
     child.add_route("/later/{x}", "later", methods=["POST"])
-    match = parent.match("GET", "/c")
-    assert isinstance(match.route, CompiledRoute) and match.route.plan == "plan for /c"
+    match = parent.match("GET", "/c/")
+    assert isinstance(match.route, CompiledRoute) and match.route.plan == "plan for /c/"
     assert match.route.options == {"tags": ["outer", "child"]}
     assert parent.match("POST", "/c/later/1").params == {"x": "1"}
     assert parent.match("POST", "/c/later/1").route.methods == {"POST"}  # type: ignore[union-attr]
-    assert compiled == ["/", "/c", "/later/{x}", "/c/later/{x}"]
+    assert compiled == ["/", "/c/", "/later/{x}", "/c/later/{x}"]
 
 
 def test_include_router_copies_mounts_also_added_later_and_keeps_explicit_head() -> None:

@@ -222,7 +222,11 @@ _DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 def _url_from_scope(scope: Mapping[str, Any]) -> str:
     scheme = scope.get("scheme", "http")
     server = scope.get("server")
-    path = scope.get("root_path", "") + scope["path"]
+    # Servers and mounts give the full path (root_path included); older clients give it without.
+    root_path = scope.get("root_path", "")
+    path = scope["path"]
+    if root_path and not path.startswith(root_path):
+        path = root_path + path
     query_string = scope.get("query_string", b"")
     host = None
     for key, value in scope.get("headers", ()):

@@ -424,8 +424,6 @@ class FasterRouter(Router):
     ) -> APIRoute:
         """Register ``endpoint``; keyword options are FastAPI's (status_code, response_model, tags, ...)."""
         full_path = self.prefix + path if self.prefix else path
-        if self.prefix and path == "/":
-            full_path = self.prefix
         options["tags"] = [*self.tags, *(options.get("tags") or ())]
         options["dependencies"] = [*self.dependencies, *(options.get("dependencies") or ())]
         options["responses"] = {**self.responses, **(options.get("responses") or {})}

@@ -469,10 +469,8 @@ class Router:
 
 
 def _prefixed(prefix: str, path: str) -> str:
-    """``path`` under an include prefix; a router's ``/`` becomes the prefix itself (``/items``)."""
-    if not prefix:
-        return path
-    return prefix if path == "/" else prefix + path
+    """``path`` under an include prefix; a router's ``/`` becomes ``/items/`` as in FastAPI."""
+    return prefix + path if prefix else path
 
 
 def _explicit(route: Route) -> frozenset[str]:
