@@ -74,7 +74,24 @@ class RequestValidationError(ValidationException):
 
     def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
         super().__init__(errors)
-        self.body = body
+        self._body = body
+
+    @property
+    def body(self) -> Any:
+        """The request body as FastAPI gives it: parsed JSON when it is JSON, else what was received."""
+        raw = self._body
+        if isinstance(raw, (bytes, bytearray)):
+            import msgspec
+
+            try:
+                return msgspec.json.decode(raw)
+            except (msgspec.DecodeError, UnicodeDecodeError):
+                return bytes(raw)
+        return raw
+
+    @body.setter
+    def body(self, value: Any) -> None:
+        self._body = value
 
 
 class ResponseValidationError(ValidationException):
