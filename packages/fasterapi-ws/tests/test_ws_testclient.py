@@ -223,3 +223,16 @@ def test_lifespan_state_and_mounted_apps() -> None:
         with pytest.raises(WebSocketDenialResponse) as info, client.websocket_connect("/chat/nowhere"):
             pass
         assert info.value.status_code == 403
+
+
+def test_websocket_path_attribute_like_faster_api_web() -> None:
+    app = Faster()
+
+    @app.websocket("/rooms/{name}")
+    async def room(websocket: WebSocket, name: str) -> None:
+        await websocket.accept()
+        await websocket.send_json({"path": websocket.path, "name": name})
+        await websocket.close()
+
+    with TestClient(app).websocket_connect("/rooms/blue") as session:
+        assert session.receive_json() == {"path": "/rooms/blue", "name": "blue"}

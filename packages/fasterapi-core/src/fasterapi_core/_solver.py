@@ -377,6 +377,8 @@ def decode_body(
     except (UnicodeDecodeError, RecursionError):
         # Starlette's json.loads fails the same way and FastAPI answers 400 for it.
         raise HTTPException(400, _PARSE_ERROR) from None
+    if plan.complete is not None:
+        plan.complete(decoded)
     if not plan.embed:
         values[plan.params[0][0]] = decoded
         return

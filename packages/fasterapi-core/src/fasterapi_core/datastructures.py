@@ -141,6 +141,20 @@ class State:
     def __contains__(self, name: str) -> bool:
         return name in self._state
 
+    # Item access too: ``faster-api-web`` exposes ``request.state`` as the scope's dict, and its
+    # middleware and tests read ``request.state["request_id"]``.
+    def __getitem__(self, name: str) -> Any:
+        return self._state[name]
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._state[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        del self._state[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self._state.get(name, default)
+
     def __repr__(self) -> str:
         return f"State({self._state!r})"
 

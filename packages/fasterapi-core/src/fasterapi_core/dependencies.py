@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 
 from ._convert import expected_values, is_scalar, is_sequence, scalar_converter, type_label
+from ._dataclass_defaults import plan_completion
 from ._errors import constraint_error, conversion_error
 from .background import BackgroundTasks
 from .exceptions import FasterAPIError
@@ -134,6 +135,8 @@ class BodyPlan:
     is_form: bool = False
     #: A lone ``str``/``bytes`` body also accepts non-JSON content as it is (FastAPI does the same).
     raw_type: type | None = None
+    #: Fills dataclass defaults msgspec leaves out of decoded instances (``None``: nothing to fill).
+    complete: Callable[[Any], None] | None = None
 
 
 @dataclasses.dataclass(slots=True)
@@ -488,10 +491,16 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
     def build(**values: Any) -> Any:
         return model(**values)
 
+    fields = _model_fields(model)
+    forbid = marker.source in ("query", "cookie") and _forbids_unknown_fields(model)
+    if forbid:
+        build = _build_forbidding_extras(model, marker.source, frozenset(alias for _, alias, *_ in fields))
     build.__qualname__ = f"{model.__qualname__}<{marker.source} parameters>"
     group = Dependant(call=build, run_inline=True, use_cache=False)
+    if forbid:
+        group.specials.append((_CONNECTION_ARGUMENT, "connection"))
     target = {"query": group.query_params, "header": group.header_params, "cookie": group.cookie_params}[marker.source]
-    for name, alias, annotation, default, factory in _model_fields(model):
+    for name, alias, annotation, default, factory in fields:
         field = marker_class(
             default,
             default_factory=factory,
@@ -505,6 +514,39 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
             )
         target.append(ParamPlan(name, marker.source, annotation, field))
     return _finish(group)
+
+
+_CONNECTION_ARGUMENT = "__fasterapi_connection__"
+
+
+def _forbids_unknown_fields(model: type) -> bool:
+    """msgspec's ``forbid_unknown_fields=True`` is what pydantic calls ``extra="forbid"``."""
+    config = getattr(model, "__struct_config__", None)
+    return bool(getattr(config, "forbid_unknown_fields", False))
+
+
+def _build_forbidding_extras(model: type, source: str, allowed: frozenset[str]) -> Callable[..., Any]:
+    """``Model(**values)`` after checking the request sent no other query/cookie keys (FastAPI's 422)."""
+    from .exceptions import RequestValidationError
+
+    def build(**values: Any) -> Any:
+        connection = values.pop(_CONNECTION_ARGUMENT)
+        sent = connection.query_params if source == "query" else connection.cookies
+        extras = [
+            {
+                "type": "extra_forbidden",
+                "loc": [source, key],
+                "msg": "Extra inputs are not permitted",
+                "input": sent[key],
+            }
+            for key in dict.fromkeys(sent.keys())
+            if key not in allowed
+        ]
+        if extras:
+            raise RequestValidationError(extras)
+        return model(**values)
+
+    return build
 
 
 def _copy_with_default(field: Param, default: Any) -> Param:
@@ -528,6 +570,7 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
             required,
             field.media_type or "application/json",
             raw_type=raw_type if raw_type in (str, bytes) else None,
+            complete=plan_completion(annotation),
         )
     fields: list[Any] = []
     for name, _, annotation, field in params:
@@ -540,4 +583,4 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
     renames = {name: alias for name, alias, _, _ in params if alias != name}
     struct = msgspec.defstruct("Body", fields, kw_only=True, rename=renames or None)
     required = any(field.required for *_, field in params)
-    return BodyPlan(params, True, msgspec.json.Decoder(struct), required)
+    return BodyPlan(params, True, msgspec.json.Decoder(struct), required, complete=plan_completion(struct))

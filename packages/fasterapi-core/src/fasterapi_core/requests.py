@@ -67,6 +67,18 @@ class HTTPConnection(Mapping[str, Any]):
         return self.scope.get("app")
 
     @property
+    def path(self) -> str:
+        """The request path as the server gave it (``faster-api-web`` has it as a plain attribute)."""
+        path: str = self.scope.get("path", "/")
+        return path
+
+    @property
+    def content_type(self) -> str | None:
+        """The ``Content-Type`` header or ``None`` (a ``faster-api-web`` attribute)."""
+        content_type: str | None = self.headers.get("content-type")
+        return content_type
+
+    @property
     def url(self) -> URL:
         if self._url is None:
             self._url = URL(scope=self.scope)

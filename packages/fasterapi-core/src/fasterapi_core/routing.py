@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import inspect
 import sys
@@ -10,12 +9,11 @@ import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import msgspec
-
 from fasterapi_routing import Route, Router
 
-from ._encoding import encode_json, json_encoder
+from ._encoding import encode_json
 from ._response import close_after_response
+from ._shaping import plan_shaping
 from ._solver import (
     RequestContext,
     call_endpoint,
@@ -26,7 +24,7 @@ from ._solver import (
     solve,
 )
 from .dependencies import Dependant, SubDependency, get_dependant, local_namespace, remember_local_namespace
-from .exceptions import RequestValidationError, ResponseValidationError
+from .exceptions import RequestValidationError
 from .params import Depends
 from .responses import JSONResponse, Response
 
@@ -70,7 +68,7 @@ class APIRoute(Route):
         self.status_code: int | None = opts.get("status_code")
         self.response_class: type[Response] = opts.get("response_class") or JSONResponse
         self.response_model = self._response_model(endpoint, opts)
-        self._shape = _plan_shaping(self.response_model, "response_model" in opts, opts)
+        self._shape = plan_shaping(self.response_model, "response_model" in opts, opts)
         self._status = self.status_code or 200
         self.handle = self._pick_handler()
 
@@ -295,76 +293,6 @@ def _merge_sub_response(response: Response, ctx: RequestContext) -> None:
             from .background import BackgroundTasks
 
             response.background = BackgroundTasks([response.background, *ctx.background.tasks])
-
-
-def _plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callable[[Any], Any] | None:
-    """The function that validates and shapes a return value, or ``None`` when nothing needs doing.
-
-    An explicit ``response_model=`` always validates. A return annotation made only of builtin
-    types (``dict[str, int]``, ``list[str]``) is trusted as it is: validating it would only catch
-    a handler contradicting its own annotation, at a cost on every request. Annotations naming a
-    model (Struct, dataclass, TypedDict) are applied, so that extra fields are dropped.
-    """
-    if model is None or (not explicit and not _names_a_model(model)):
-        return None
-    include = options.get("response_model_include")
-    exclude = options.get("response_model_exclude")
-    exclude_none = bool(options.get("response_model_exclude_none"))
-    filters = bool(include or exclude or exclude_none)
-    exact_class = model if isinstance(model, type) and not typing.is_typeddict(model) else None
-    item_class = None
-    if typing.get_origin(model) is list:
-        (item,) = typing.get_args(model) or (Any,)
-        if isinstance(item, type) and not typing.is_typeddict(item):
-            item_class = item
-
-    item_only = frozenset((item_class,))
-
-    def shape(result: Any) -> Any:
-        if not filters:
-            if exact_class is not None and result.__class__ is exact_class:
-                return result
-            if item_class is not None and result.__class__ is list and set(map(type, result)) <= item_only:
-                return result
-        shaped = _validate(result, model)
-        if not filters:
-            return shaped
-        data = msgspec.to_builtins(shaped, enc_hook=_enc)
-        if isinstance(data, dict):
-            if include:
-                data = {k: v for k, v in data.items() if k in include}
-            if exclude:
-                data = {k: v for k, v in data.items() if k not in exclude}
-            if exclude_none:
-                data = {k: v for k, v in data.items() if v is not None}
-        return data
-
-    return shape
-
-
-def _names_a_model(tp: Any) -> bool:
-    if isinstance(tp, type):
-        return issubclass(tp, msgspec.Struct) or dataclasses.is_dataclass(tp) or typing.is_typeddict(tp)
-    return any(_names_a_model(arg) for arg in typing.get_args(tp))
-
-
-def _validate(result: Any, model: Any) -> Any:
-    """``result`` converted to ``model`` (a server bug, answered 500, if it does not fit)."""
-    try:
-        source = msgspec.to_builtins(result, enc_hook=_enc) if _is_struct_like(result) else result
-        return msgspec.convert(source, model, from_attributes=True, strict=False)
-    except msgspec.ValidationError as exc:
-        raise ResponseValidationError(
-            [{"type": "value_error", "loc": ["response"], "msg": str(exc), "input": None}]
-        ) from exc
-
-
-def _is_struct_like(value: Any) -> bool:
-    return isinstance(value, msgspec.Struct) or (dataclasses.is_dataclass(value) and not isinstance(value, type))
-
-
-def _enc(obj: Any) -> Any:
-    return msgspec.json.decode(json_encoder.encode(obj))
 
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
