@@ -113,9 +113,9 @@ async def test_nested_error_location_and_input() -> None:
     assert response.status_code == 422
     assert response.json()["detail"] == [
         {
-            "type": "float_type",
+            "type": "float_parsing",
             "loc": ["body", "items", 1, "price"],
-            "msg": "Input should be a valid number",
+            "msg": "Input should be a valid number, unable to parse string as a number",
             "input": "x",
         }
     ]

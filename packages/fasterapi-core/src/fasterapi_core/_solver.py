@@ -14,7 +14,8 @@ from urllib.parse import unquote_plus
 import anyio.to_thread
 import msgspec
 
-from ._errors import body_error, json_invalid_error, missing_error
+from ._body_errors import body_errors, json_invalid
+from ._errors import json_invalid_error, missing_error
 from .background import BackgroundTasks
 from .dependencies import BodyPlan, Dependant, ParamPlan, SecurityScopes
 from .exceptions import HTTPException
@@ -369,10 +370,10 @@ def decode_body(
     try:
         decoded = plan.decoder.decode(body)
     except msgspec.ValidationError as exc:
-        errors.append(body_error(("body",), exc, _raw_document(body)))
+        errors.extend(_all_body_errors(plan, body, exc))
         return
     except msgspec.DecodeError as exc:
-        errors.append(json_invalid_error(exc, body))
+        errors.append(json_invalid(_text(body)) or json_invalid_error(exc, body))
         return
     except (UnicodeDecodeError, RecursionError):
         # Starlette's json.loads fails the same way and FastAPI answers 400 for it.
@@ -384,6 +385,25 @@ def decode_body(
         return
     for name, _, _, _ in plan.params:
         values[name] = getattr(decoded, name)
+
+
+def _all_body_errors(plan: BodyPlan, body: bytes, first: msgspec.ValidationError) -> list[dict[str, Any]]:
+    """Every problem of a body msgspec refused (error path only; msgspec reports just the first)."""
+    text = _text(body)
+    invalid = json_invalid(text)
+    if invalid is not None:  # msgspec saw a type mismatch before the syntax error (``[1,2`` for a model)
+        return [invalid]
+    document = _raw_document(body)
+    if document is None and not plan.embed:
+        return [missing_error(("body",))]
+    return body_errors({} if document is None else document, plan.decoder.type, ("body",), first)
+
+
+def _text(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPException(400, _PARSE_ERROR) from None
 
 
 def _raw_document(body: bytes) -> Any:

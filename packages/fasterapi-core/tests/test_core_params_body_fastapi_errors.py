@@ -1,0 +1,188 @@
+"""JSON bodies answer exactly as FastAPI's body tutorial tests expect (lax numbers, every error, json_invalid)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import msgspec
+import pytest
+
+from fasterapi_core import Faster
+
+
+class Item(msgspec.Struct):
+    name: str
+    price: float
+    description: str | None = None
+    tax: float | None = None
+
+
+class Image(msgspec.Struct):
+    url: str
+    name: str
+
+
+class Offer(msgspec.Struct):
+    name: str
+    quantity: int
+    images: list[Image] = []
+
+
+def make_client() -> httpx.AsyncClient:
+    app = Faster()
+
+    @app.post("/items/")
+    async def create_item(item: Item) -> Item:
+        return item
+
+    @app.post("/offers/")
+    async def create_offer(offer: Offer) -> Offer:
+        return offer
+
+    @app.post("/many/")
+    async def create_many(items: list[Item]) -> int:
+        return len(items)
+
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+
+def missing(*loc: Any, input: Any) -> dict[str, Any]:
+    return {"type": "missing", "loc": ["body", *loc], "msg": "Field required", "input": input}
+
+
+async def test_numbers_in_strings_are_refused_by_msgspec_strict_rules() -> None:
+    """faster-api-web documents strict msgspec decoding ("3" is not a float); FastAPI would accept it."""
+    async with make_client() as client:
+        answer = await client.post("/items/", json={"name": "Foo", "price": "50.5", "tax": 1})
+        assert answer.status_code == 422
+        assert answer.json()["detail"] == [
+            {"type": "float_type", "loc": ["body", "price"], "msg": "Input should be a valid number", "input": "50.5"}
+        ]
+        answer = await client.post("/items/", json={"name": "Foo", "price": 50, "tax": 1})
+        assert answer.json() == {"name": "Foo", "price": 50.0, "description": None, "tax": 1.0}
+
+
+async def test_a_string_that_is_not_a_number_is_float_parsing() -> None:
+    async with make_client() as client:
+        answer = await client.post("/items/", json={"name": "Foo", "price": "twenty"})
+        assert answer.status_code == 422
+        assert answer.json() == {
+            "detail": [
+                {
+                    "type": "float_parsing",
+                    "loc": ["body", "price"],
+                    "msg": "Input should be a valid number, unable to parse string as a number",
+                    "input": "twenty",
+                }
+            ]
+        }
+        answer = await client.post("/offers/", json={"name": "o", "quantity": 2.5})
+        assert answer.json()["detail"] == [
+            {
+                "type": "int_from_float",
+                "loc": ["body", "quantity"],
+                "msg": "Input should be a valid integer, got a number with a fractional part",
+                "input": 2.5,
+            }
+        ]
+        answer = await client.post("/offers/", json={"name": "o", "quantity": "three"})
+        assert answer.json()["detail"] == [
+            {
+                "type": "int_parsing",
+                "loc": ["body", "quantity"],
+                "msg": "Input should be a valid integer, unable to parse string as an integer",
+                "input": "three",
+            }
+        ]
+
+
+async def test_every_missing_field_is_reported() -> None:
+    async with make_client() as client:
+        answer = await client.post("/items/", json={})
+        assert answer.status_code == 422
+        assert answer.json() == {"detail": [missing("name", input={}), missing("price", input={})]}
+        answer = await client.post("/items/", json={"name": "Foo"})
+        assert answer.json() == {"detail": [missing("price", input={"name": "Foo"})]}
+
+
+async def test_errors_in_several_fields_and_nested_items_are_all_reported() -> None:
+    async with make_client() as client:
+        body = {"name": 1, "quantity": "x", "images": [{"url": "u"}, {"url": 2, "name": "n"}]}
+        answer = await client.post("/offers/", json=body)
+        assert answer.status_code == 422
+        assert answer.json()["detail"] == [
+            {"type": "string_type", "loc": ["body", "name"], "msg": "Input should be a valid string", "input": 1},
+            {
+                "type": "int_parsing",
+                "loc": ["body", "quantity"],
+                "msg": "Input should be a valid integer, unable to parse string as an integer",
+                "input": "x",
+            },
+            missing("images", 0, "name", input={"url": "u"}),
+            {
+                "type": "string_type",
+                "loc": ["body", "images", 1, "url"],
+                "msg": "Input should be a valid string",
+                "input": 2,
+            },
+        ]
+        answer = await client.post("/many/", json=[{"name": "a"}, {"price": 1}])
+        assert answer.json()["detail"] == [
+            missing(0, "price", input={"name": "a"}),
+            missing(1, "name", input={"price": 1}),
+        ]
+
+
+async def test_null_body_is_a_missing_body() -> None:
+    async with make_client() as client:
+        answer = await client.post("/items/", content=b"null", headers={"content-type": "application/json"})
+        assert answer.status_code == 422
+        assert answer.json() == {"detail": [missing(input=None)]}
+
+
+@pytest.mark.parametrize(
+    ("content", "position", "error"),
+    [
+        (b"{some broken json}", 1, "Expecting property name enclosed in double quotes"),
+        (b"[1,2", 4, "Expecting ',' delimiter"),
+        (b'{"name": "Foo", "price": 1', 26, "Expecting ',' delimiter"),
+    ],
+)
+async def test_broken_json_is_json_invalid_with_its_position(content: bytes, position: int, error: str) -> None:
+    async with make_client() as client:
+        answer = await client.post("/items/", content=content, headers={"content-type": "application/json"})
+        assert answer.status_code == 422
+        assert answer.json() == {
+            "detail": [
+                {
+                    "type": "json_invalid",
+                    "loc": ["body", position],
+                    "msg": "JSON decode error",
+                    "input": {},
+                    "ctx": {"error": error},
+                }
+            ]
+        }
+
+
+async def test_form_data_or_non_json_content_types_are_model_attributes_type() -> None:
+    async with make_client() as client:
+        answer = await client.post("/items/", data={"name": "Foo", "price": "50.5"})
+        assert answer.status_code == 422
+        assert answer.json()["detail"] == [
+            {
+                "type": "model_attributes_type",
+                "loc": ["body"],
+                "msg": "Input should be a valid dictionary or object to extract fields from",
+                "input": "name=Foo&price=50.5",
+            }
+        ]
+        data = b'{"name": "Foo", "price": 50.5}'
+        for content_type in ("text/plain", "application/geo+json-seq", "application/not-really-json"):
+            answer = await client.post("/items/", content=data, headers={"content-type": content_type})
+            assert answer.status_code == 422, content_type
+        for content_type in ("application/json", "application/geo+json", None):
+            headers = {"content-type": content_type} if content_type else {}
+            answer = await client.post("/items/", content=data, headers=headers)
+            assert answer.status_code == 200, content_type
