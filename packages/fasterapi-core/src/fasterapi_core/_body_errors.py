@@ -13,17 +13,26 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
-from ._errors import body_error, missing_error
+from ._errors import body_error
 
 __all__ = ["body_errors", "json_invalid"]
 
 _Loc = tuple[Any, ...]
 _UNIONS = (typing.Union, types.UnionType)
 _SEQUENCES = (list, set, frozenset)
+#: What untyped JSON decoding gives that msgspec's strict rules accept for these types.
+_PLAIN_JSON_TYPES: dict[Any, frozenset[type]] = {
+    str: frozenset((str,)),
+    int: frozenset((int,)),
+    float: frozenset((int, float)),
+    bool: frozenset((bool,)),
+    Any: frozenset((str, int, float, bool, list, dict, type(None))),
+}
 
 
 def json_invalid(text: str) -> dict[str, Any] | None:
@@ -46,58 +55,111 @@ def json_invalid(text: str) -> dict[str, Any] | None:
 def body_errors(document: Any, tp: Any, prefix: _Loc, first: msgspec.ValidationError) -> list[dict[str, Any]]:
     """All errors of ``document`` (untyped JSON) against ``tp``; ``first`` is msgspec's own message."""
     try:
-        found = _check(document, tp, prefix)
+        found = _checker(tp)(document, prefix)
     except RecursionError:
         found = []
     # Walking may miss a rule msgspec enforces (a __post_init__, say): msgspec's error is never lost.
     return found or [body_error(prefix, first, document)]
 
 
-def _check(value: Any, tp: Any, loc: _Loc) -> list[dict[str, Any]]:
+_Errors = list[dict[str, Any]]
+_Checker = Callable[[Any, _Loc], _Errors]
+_CHECKERS: dict[Any, _Checker] = {}
+
+
+def _checker(tp: Any) -> _Checker:
+    """The error finder for ``tp``, built on first use and kept (types are few; errors are many)."""
+    checker = _CHECKERS.get(tp)
+    if checker is None:
+        _CHECKERS[tp] = lambda value, loc: _CHECKERS[tp](value, loc)  # recursive types refer to themselves
+        checker = _CHECKERS[tp] = _build_checker(tp)
+    return checker
+
+
+def _build_checker(tp: Any) -> _Checker:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        inner = typing.get_args(tp)[0]
-        return _check(value, inner, loc) or _convert_errors(value, tp, loc)
+        inner = _checker(typing.get_args(tp)[0])
+        return lambda value, loc: inner(value, loc) or _convert_errors(value, tp, loc)
     if origin in _UNIONS:
-        members = [member for member in typing.get_args(tp) if member is not type(None)]
-        if value is None and len(members) < len(typing.get_args(tp)):
-            return []
-        if len(members) == 1:
-            return _check(value, members[0], loc)
-        return _convert_errors(value, tp, loc)
+        return _union_checker(tp)
     if origin in _SEQUENCES or (origin is tuple and typing.get_args(tp)[-1:] == (Ellipsis,)):
-        if not isinstance(value, list):
+        item = _checker((typing.get_args(tp) or (Any,))[0])
+
+        def check_items(value: Any, loc: _Loc) -> _Errors:
+            if isinstance(value, list):
+                found = [error for index, entry in enumerate(value) for error in item(entry, (*loc, index))]
+                if found:
+                    return found
             return _convert_errors(value, tp, loc)
-        (item_type, *_) = typing.get_args(tp) or (Any,)
-        in_items = [error for index, item in enumerate(value) for error in _check(item, item_type, (*loc, index))]
-        return in_items or _convert_errors(value, tp, loc)
+
+        return check_items
     if origin is dict:
-        if not isinstance(value, dict):
+        entry_checker = _checker((typing.get_args(tp) or (Any, Any))[1])
+
+        def check_entries(value: Any, loc: _Loc) -> _Errors:
+            if isinstance(value, dict):
+                found = [error for key, entry in value.items() for error in entry_checker(entry, (*loc, key))]
+                if found:
+                    return found
             return _convert_errors(value, tp, loc)
-        value_type = (typing.get_args(tp) or (Any, Any))[1]
-        in_values = [error for key, item in value.items() for error in _check(item, value_type, (*loc, key))]
-        return in_values or _convert_errors(value, tp, loc)
+
+        return check_entries
     fields = _fields(tp)
     if fields is None:
-        return _convert_errors(value, tp, loc)
-    if not isinstance(value, dict):
-        return _convert_errors(value, tp, loc)
-    errors: list[dict[str, Any]] = []
-    for key, field_type, required in fields:
-        if key in value:
-            errors.extend(_check(value[key], field_type, (*loc, key)))
-        elif required:
-            errors.append(missing_error((*loc, key), value))
-    if _forbids_unknown(tp):
-        known = {key for key, _, _ in fields} | {getattr(tp.__struct_config__, "tag_field", None)}
-        for key, item in value.items():
-            if key not in known:
-                extra = {"type": "extra_forbidden", "loc": [*loc, key], "msg": "Extra inputs are not permitted"}
-                errors.append({**extra, "input": item})
-    return errors or _convert_errors(value, tp, loc)
+        accepted = _PLAIN_JSON_TYPES.get(tp)
+        if accepted is not None:  # a plain JSON value of the right kind needs no conversion to tell
+            return lambda value, loc: [] if type(value) in accepted else _convert_errors(value, tp, loc)
+        return lambda value, loc: _convert_errors(value, tp, loc)
+    return _model_checker(tp, fields)
 
 
-def _convert_errors(value: Any, tp: Any, loc: _Loc) -> list[dict[str, Any]]:
+def _union_checker(tp: Any) -> _Checker:
+    members = [member for member in typing.get_args(tp) if member is not type(None)]
+    accepts_none = len(members) < len(typing.get_args(tp))
+    only = _checker(members[0]) if len(members) == 1 else None
+
+    def check_union(value: Any, loc: _Loc) -> _Errors:
+        if value is None and accepts_none:
+            return []
+        if only is not None:
+            return only(value, loc)
+        return _convert_errors(value, tp, loc)
+
+    return check_union
+
+
+def _model_checker(tp: Any, fields: list[tuple[str, Any, bool]]) -> _Checker:
+    no_types: frozenset[type] = frozenset()
+    plan = [
+        (key, _PLAIN_JSON_TYPES.get(field_type, no_types), _checker(field_type), required)
+        for key, field_type, required in fields
+    ]
+    forbid = _forbids_unknown(tp)
+    known = {key for key, _, _ in fields} | {getattr(getattr(tp, "__struct_config__", None), "tag_field", None)}
+
+    def check_model(value: Any, loc: _Loc) -> _Errors:
+        if not isinstance(value, dict):
+            return _convert_errors(value, tp, loc)
+        found: _Errors = []
+        for key, accepted, check, required in plan:
+            if key in value:
+                entry = value[key]
+                if type(entry) not in accepted:
+                    found.extend(check(entry, (*loc, key)))
+            elif required:
+                found.append({"type": "missing", "loc": [*loc, key], "msg": "Field required", "input": value})
+        if forbid:
+            for key, entry in value.items():
+                if key not in known:
+                    extra = {"type": "extra_forbidden", "loc": [*loc, key], "msg": "Extra inputs are not permitted"}
+                    found.append({**extra, "input": entry})
+        return found or _convert_errors(value, tp, loc)
+
+    return check_model
+
+
+def _convert_errors(value: Any, tp: Any, loc: _Loc) -> _Errors:
     try:
         msgspec.convert(value, tp)
     except msgspec.ValidationError as exc:

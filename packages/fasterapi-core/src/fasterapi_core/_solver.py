@@ -389,11 +389,12 @@ def decode_body(
 
 def _all_body_errors(plan: BodyPlan, body: bytes, first: msgspec.ValidationError) -> list[dict[str, Any]]:
     """Every problem of a body msgspec refused (error path only; msgspec reports just the first)."""
-    text = _text(body)
-    invalid = json_invalid(text)
-    if invalid is not None:  # msgspec saw a type mismatch before the syntax error (``[1,2`` for a model)
-        return [invalid]
-    document = _raw_document(body)
+    try:
+        document = msgspec.json.decode(body)
+    except msgspec.DecodeError as exc:  # a type mismatch came before the syntax error (``[1,2`` for a model)
+        return [json_invalid(_text(body)) or json_invalid_error(exc, body)]
+    except RecursionError:
+        raise HTTPException(400, _PARSE_ERROR) from None
     if document is None and not plan.embed:
         return [missing_error(("body",))]
     return body_errors({} if document is None else document, plan.decoder.type, ("body",), first)
