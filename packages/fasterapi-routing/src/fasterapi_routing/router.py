@@ -315,6 +315,7 @@ class Router:
                 if match is None:
                     match = shared[id(route)] = _full(route, _SHARED_EMPTY_PARAMS)
                 table[method] = match
+        root.mark_plain()
         self._match_plan = (static, root, depth)
         return self._match_plan
 
@@ -380,7 +381,24 @@ class Router:
                     match.params = params
                     match._extra = None
                     return match
+            return self._match_slow(method, path, plan)
+        # The walk is stuck at ``node`` on ``parts[node.depth]``. With no fork on the way, the full
+        # search cannot do better, and no method was seen (no 405). The slash twin shares every piece
+        # but the last one (it gains or loses a trailing "" piece, or a "/" in an unsplit tail), so it
+        # gets stuck at the same place unless this is the last piece; a twin one piece longer also
+        # does when the path was split completely.
+        if node.plain and (
+            node.depth < len(parts) - 1 or (len(parts) <= depth and path[-1:] != "/") or not self.redirect_slashes
+        ):
+            return self._mount_or_not_found(path)
         return self._match_slow(method, path, plan)
+
+    def _mount_or_not_found(self, path: str) -> Match:
+        for mount in self.mounts:
+            remaining = mount.matches(path)
+            if remaining is not None:
+                return Match(MatchStatus.MOUNT, mount=mount, remaining_path=remaining)
+        return _NOT_FOUND
 
     def _match_rest(self, method: str, path: str, node: Node, parts: list[Any], plan: _Plan) -> Match:
         """The greedy walk reached a node whose only way on is a ``{name:path}`` child."""
@@ -404,10 +422,9 @@ class Router:
         if found is not None:
             target, values = found
             return _full(target[0], _params(target, values))
-        for mount in self.mounts:
-            remaining = mount.matches(path)
-            if remaining is not None:
-                return Match(MatchStatus.MOUNT, mount=mount, remaining_path=remaining)
+        mounted = self._mount_or_not_found(path)
+        if mounted is not _NOT_FOUND:
+            return mounted
         allowed.discard(WEBSOCKET)
         if allowed:
             return Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(allowed))

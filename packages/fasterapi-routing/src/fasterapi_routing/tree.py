@@ -62,7 +62,17 @@ def segment_matcher(converter: Converter) -> Matcher:
 
 
 class Node:
-    __slots__ = ("depth", "first_matcher", "first_param", "keys", "params", "rest", "static", "targets")
+    __slots__ = (
+        "depth",
+        "first_matcher",
+        "first_param",
+        "keys",
+        "params",
+        "plain",
+        "rest",
+        "static",
+        "targets",
+    )
 
     def __init__(self, depth: int = 0) -> None:
         #: How many path pieces lead here (the root is 0; its ``""`` child, before the first slash, is 1).
@@ -79,6 +89,24 @@ class Node:
         self.targets: dict[str, Target] | None = None
         #: converter object -> child, so templates with the same converter share the child.
         self.keys: dict[int, Node] = {}
+        #: True when neither this node nor any node above it offers a second way on (see ``mark_plain``):
+        #: a walk that gets stuck here has no alternative to backtrack to. Set by ``mark_plain``.
+        self.plain = False
+
+    def forks(self) -> bool:
+        """More than one kind of child could take the same path piece (a search may backtrack here)."""
+        ways = len(self.params) + len(self.rest)
+        return ways > 1 or (ways == 1 and bool(self.static))
+
+    def mark_plain(self, above: bool = True) -> None:
+        """Set ``plain`` on this node and everything below it (``above``: every ancestor is plain)."""
+        stack = [(self, above)]
+        while stack:
+            node, parent_plain = stack.pop()
+            node.plain = plain = parent_plain and not node.forks()
+            stack.extend((child, plain) for child in node.static.values())
+            stack.extend((child, plain) for _, child in node.params)
+            stack.extend((child, plain) for _, child in node.rest)
 
     def child_for(self, text: str, converter: Converter | None) -> Node:
         """The child for one template segment, created on first use."""
