@@ -12,7 +12,7 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["encode_json", "json_encoder", "to_builtins"]
+__all__ = ["JSON_CONTENT_TYPE", "encode_json", "json_encoder", "length_header", "to_builtins"]
 
 
 def _enc_hook(obj: Any) -> Any:
@@ -44,3 +44,21 @@ encode_json: Callable[[Any], bytes] = json_encoder.encode
 def to_builtins(obj: Any) -> Any:
     """Plain dicts/lists/scalars, as FastAPI's ``jsonable_encoder`` gives."""
     return msgspec.to_builtins(obj, enc_hook=_enc_hook)
+
+
+#: The ``Content-Type`` header line of JSON answers (a constant tuple, shared by every response).
+JSON_CONTENT_TYPE = (b"content-type", b"application/json")
+
+_LENGTH_HEADERS: dict[int, tuple[bytes, bytes]] = {}
+#: Lengths below this keep their header line once built (at most this many small tuples).
+_CACHED_LENGTHS = 16384
+
+
+def length_header(length: int) -> tuple[bytes, bytes]:
+    """The ``Content-Length`` header line for ``length`` bytes; small lengths are built once and reused."""
+    header = _LENGTH_HEADERS.get(length)
+    if header is None:
+        header = (b"content-length", str(length).encode("latin-1"))
+        if length < _CACHED_LENGTHS:
+            _LENGTH_HEADERS[length] = header
+    return header

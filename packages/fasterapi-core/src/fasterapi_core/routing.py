@@ -11,7 +11,7 @@ from typing import Any
 
 from fasterapi_routing import Route, Router
 
-from ._encoding import encode_json
+from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
 from ._response import close_after_response
 from ._shaping import plan_shaping
 from ._solver import (
@@ -30,7 +30,7 @@ from .responses import JSONResponse, Response
 
 __all__ = ["APIRoute", "FasterRouter", "APIRouter"]
 
-_JSON_CONTENT_TYPE = (b"content-type", b"application/json")
+_JSON_CONTENT_TYPE = JSON_CONTENT_TYPE
 #: Statuses whose responses carry no body (and so no ``Content-Length``).
 _NO_BODY_STATUS = frozenset({204, 304})
 
@@ -144,7 +144,7 @@ class APIRoute(Route):
             {
                 "type": "http.response.start",
                 "status": self._status,
-                "headers": [(b"content-length", str(len(body)).encode("latin-1")), _JSON_CONTENT_TYPE],
+                "headers": [_LENGTH_HEADERS.get(len(body)) or length_header(len(body)), _JSON_CONTENT_TYPE],
             }
         )
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
@@ -235,7 +235,7 @@ class APIRoute(Route):
                 {
                     "type": "http.response.start",
                     "status": status,
-                    "headers": [(b"content-length", str(len(body)).encode("latin-1")), _JSON_CONTENT_TYPE],
+                    "headers": [_LENGTH_HEADERS.get(len(body)) or length_header(len(body)), _JSON_CONTENT_TYPE],
                 }
             )
             await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
@@ -262,7 +262,7 @@ async def _reject(errors: list[dict[str, Any]], body: Any, scope: dict[str, Any]
         {
             "type": "http.response.start",
             "status": 422,
-            "headers": [(b"content-length", str(len(payload)).encode("latin-1")), _JSON_CONTENT_TYPE],
+            "headers": [length_header(len(payload)), _JSON_CONTENT_TYPE],
         }
     )
     await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else payload})

@@ -1,0 +1,167 @@
+"""The short ways through dispatch (direct 404, no middleware layer, cached header lines) answer
+exactly what the general machinery answers, and step aside whenever something could observe them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fasterapi_core import Faster, HTTPException, JSONResponse, Request
+from fasterapi_core.responses import PlainTextResponse
+
+
+async def call(app: Any, method: str, path: str, *, root_path: str = "", query: bytes = b"") -> dict[str, Any]:
+    """Run one request straight through ASGI; the answer's status, headers and joined body."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": root_path,
+        "query_string": query,
+        "headers": [(b"host", b"test")],
+        "client": ("127.0.0.1", 5000),
+        "server": ("test", 80),
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    start = sent[0]
+    assert start["type"] == "http.response.start"
+    return {
+        "status": start["status"],
+        "headers": {k.decode(): v.decode() for k, v in start["headers"]},
+        "body": b"".join(m.get("body", b"") for m in sent[1:]),
+    }
+
+
+def small_app(**options: Any) -> Faster:
+    app = Faster(**options)
+
+    @app.get("/items/")
+    async def items() -> list[int]:
+        return [1, 2]
+
+    @app.get("/health")
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+async def test_core_speed_default_404_and_head_404() -> None:
+    app = small_app()
+    answer = await call(app, "GET", "/nowhere")
+    assert answer == {
+        "status": 404,
+        "headers": {"content-length": "22", "content-type": "application/json"},
+        "body": b'{"detail":"Not Found"}',
+    }
+    head = await call(app, "HEAD", "/nowhere/deeper/")
+    assert (head["status"], head["headers"]["content-length"], head["body"]) == (404, "22", b"")
+
+
+async def test_core_speed_custom_404_handlers_still_answer_misses() -> None:
+    by_status = small_app()
+
+    @by_status.exception_handler(404)
+    async def not_found(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"missing": request.url.path}, status_code=404)
+
+    answer = await call(by_status, "GET", "/nowhere")
+    assert (answer["status"], answer["body"]) == (404, b'{"missing":"/nowhere"}')
+
+    by_class = small_app()
+
+    @by_class.exception_handler(HTTPException)
+    async def http_errors(request: Request, exc: HTTPException) -> PlainTextResponse:
+        return PlainTextResponse(f"{exc.status_code}: {exc.detail}", status_code=exc.status_code)
+
+    answer = await call(by_class, "GET", "/nowhere")
+    assert (answer["status"], answer["body"]) == (404, b"404: Not Found")
+    answer = await call(by_class, "POST", "/health")
+    assert (answer["status"], answer["body"]) == (405, b"405: Method Not Allowed")
+
+
+async def test_core_speed_middleware_sees_misses() -> None:
+    app = small_app()
+    seen: list[int] = []
+
+    class Recorder:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            async def recording_send(message: dict[str, Any]) -> None:
+                if message["type"] == "http.response.start":
+                    seen.append(message["status"])
+                    message["headers"] = [*message["headers"], (b"x-seen", b"yes")]
+                await send(message)
+
+            await self.inner(scope, receive, recording_send)
+
+    assert (await call(app, "GET", "/health"))["status"] == 200  # the stack is built without middleware
+    app.add_middleware(Recorder)
+    answer = await call(app, "GET", "/nowhere")
+    assert (answer["status"], answer["headers"]["x-seen"]) == (404, "yes")
+    assert (await call(app, "GET", "/health"))["headers"]["x-seen"] == "yes"
+    assert seen == [404, 200]
+
+
+async def test_core_speed_redirect_405_and_root_path_still_work() -> None:
+    app = small_app()
+    redirect = await call(app, "GET", "/items")
+    assert (redirect["status"], redirect["headers"]["location"]) == (307, "http://test/items/")
+    not_allowed = await call(app, "DELETE", "/health")
+    assert (not_allowed["status"], not_allowed["headers"]["allow"]) == (405, "GET, HEAD")
+    assert (await call(app, "GET", "/api/health", root_path="/api"))["body"] == b'{"status":"ok"}'
+    assert (await call(app, "GET", "/api/nowhere", root_path="/api"))["status"] == 404
+    no_redirects = small_app(redirect_slashes=False)
+    assert (await call(no_redirects, "GET", "/items"))["status"] == 404
+
+
+async def test_core_speed_overridden_middleware_stack_is_used() -> None:
+    calls: list[str] = []
+
+    class Wrapped(Faster):
+        def build_middleware_stack(self) -> Any:
+            inner = super().build_middleware_stack()
+
+            async def outer(scope: Any, receive: Any, send: Any) -> None:
+                calls.append(scope["path"])
+                await inner(scope, receive, send)
+
+            return outer
+
+    app = Wrapped()
+
+    @app.get("/health")
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    assert (await call(app, "GET", "/health"))["status"] == 200
+    assert calls == ["/health"]
+
+
+async def test_core_speed_content_length_of_any_size() -> None:
+    app = Faster()
+    sizes = [0, 1, 9, 10, 16383, 16384, 100_000]
+
+    @app.get("/text/{size:int}")
+    async def text(size: int) -> str:
+        return "x" * size
+
+    for size in sizes:
+        for _ in range(2):  # once built, once reused
+            answer = await call(app, "GET", f"/text/{size}")
+            assert int(answer["headers"]["content-length"]) == len(answer["body"]) == size + 2
+    head = await call(app, "HEAD", "/text/5")
+    assert (head["headers"]["content-length"], head["body"]) == ("7", b"")
