@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
 import msgspec
 import pytest
 
-from fasterapi_core import Faster
+from fasterapi_core import Body, Faster
 
 
 class Item(msgspec.Struct):
@@ -27,6 +27,11 @@ class Offer(msgspec.Struct):
     name: str
     quantity: int
     images: list[Image] = []
+
+
+class Priced(msgspec.Struct):
+    name: str
+    price: Annotated[float, msgspec.Meta(gt=0)]
 
 
 def make_client() -> httpx.AsyncClient:
@@ -186,3 +191,56 @@ async def test_form_data_or_non_json_content_types_are_model_attributes_type() -
             headers = {"content-type": content_type} if content_type else {}
             answer = await client.post("/items/", content=data, headers=headers)
             assert answer.status_code == 200, content_type
+
+
+async def test_body_constraints_are_enforced_and_worded_as_fastapi_does() -> None:
+    app = Faster()
+
+    @app.put("/items/{item_id}")
+    async def update(item_id: int, item: Priced, importance: Annotated[int, Body(gt=0)]) -> dict[str, Any]:
+        return {"item_id": item_id, "importance": importance}
+
+    @app.post("/single")
+    async def single(
+        importance: Annotated[int, Body(ge=1, embed=True)], note: Annotated[str | None, Body(max_length=3)] = None
+    ) -> dict[str, Any]:
+        return {"importance": importance, "note": note}
+
+    @app.post("/list")
+    async def non_empty(values: Annotated[list[int], Body(min_length=1)]) -> int:
+        return len(values)
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        answer = await client.put("/items/1", json={"item": {"name": "x", "price": 0}, "importance": 0})
+        assert answer.status_code == 422
+        assert answer.json()["detail"] == [
+            {
+                "type": "greater_than",
+                "loc": ["body", "item", "price"],
+                "msg": "Input should be greater than 0",
+                "input": 0,
+            },
+            {
+                "type": "greater_than",
+                "loc": ["body", "importance"],
+                "msg": "Input should be greater than 0",
+                "input": 0,
+            },
+        ]
+        ok = await client.put("/items/1", json={"item": {"name": "x", "price": 1}, "importance": 3})
+        assert ok.json() == {"item_id": 1, "importance": 3}
+        answer = await client.post("/single", json={"importance": 0, "note": "long"})
+        assert [error["type"] for error in answer.json()["detail"]] == ["greater_than_equal", "string_too_long"]
+        assert (await client.post("/single", json={"importance": 2, "note": None})).json() == {
+            "importance": 2,
+            "note": None,
+        }
+        answer = await client.post("/list", json=[])
+        assert answer.json()["detail"] == [
+            {
+                "type": "too_short",
+                "loc": ["body"],
+                "msg": "List should have at least 1 item after validation, not 0",
+                "input": [],
+            }
+        ]

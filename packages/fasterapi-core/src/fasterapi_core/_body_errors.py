@@ -18,7 +18,7 @@ from typing import Any
 
 import msgspec
 
-from ._errors import body_error
+from ._errors import body_error, constraint_error
 
 __all__ = ["body_errors", "json_invalid"]
 
@@ -56,7 +56,7 @@ def body_errors(document: Any, tp: Any, prefix: _Loc, first: msgspec.ValidationE
     """All errors of ``document`` (untyped JSON) against ``tp``; ``first`` is msgspec's own message."""
     try:
         found = _checker(tp)(document, prefix)
-    except RecursionError:
+    except Exception:  # a type this walk does not understand: msgspec's own error is still right
         found = []
     # Walking may miss a rule msgspec enforces (a __post_init__, say): msgspec's error is never lost.
     return found or [body_error(prefix, first, document)]
@@ -79,8 +79,7 @@ def _checker(tp: Any) -> _Checker:
 def _build_checker(tp: Any) -> _Checker:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        inner = _checker(typing.get_args(tp)[0])
-        return lambda value, loc: inner(value, loc) or _convert_errors(value, tp, loc)
+        return _constrained_checker(tp)
     if origin in _UNIONS:
         return _union_checker(tp)
     if origin in _SEQUENCES or (origin is tuple and typing.get_args(tp)[-1:] == (Ellipsis,)):
@@ -112,6 +111,42 @@ def _build_checker(tp: Any) -> _Checker:
             return lambda value, loc: [] if type(value) in accepted else _convert_errors(value, tp, loc)
         return lambda value, loc: _convert_errors(value, tp, loc)
     return _model_checker(tp, fields)
+
+
+_CONSTRAINT_NAMES = ("gt", "ge", "lt", "le", "min_length", "max_length", "pattern")
+
+
+def _constrained_checker(tp: Any) -> _Checker:
+    """``Annotated[X, Meta(gt=0)]``: errors inside ``X`` first, then the constraints in FastAPI's words.
+
+    msgspec words ``gt=0`` on an int as ``>= 1``; the constraints are checked again here so that the
+    error says "greater than 0", as FastAPI's does.
+    """
+    inner_type, *metadata = typing.get_args(tp)
+    inner = _checker(inner_type)
+    constraints = tuple(
+        (name, getattr(meta, name))
+        for meta in metadata
+        if isinstance(meta, msgspec.Meta)
+        for name in _CONSTRAINT_NAMES
+        if getattr(meta, name) is not None
+    )
+
+    def check_constrained(value: Any, loc: _Loc) -> _Errors:
+        found = inner(value, loc)
+        if found:
+            return found
+        if constraints:
+            try:
+                converted = msgspec.convert(value, inner_type)
+                problem = constraint_error(loc, value, converted, constraints)
+            except (msgspec.ValidationError, TypeError):
+                problem = None
+            if problem is not None:
+                return [problem]
+        return _convert_errors(value, tp, loc)
+
+    return check_constrained
 
 
 def _union_checker(tp: Any) -> _Checker:

@@ -147,6 +147,14 @@ def constraint_error(
         if name == "le" and not value <= limit:
             msg = f"Input should be less than or equal to {limit}"
             return {"type": "less_than_equal", "loc": list(loc), "msg": msg, "input": raw}
+        if name in ("min_length", "max_length") and not isinstance(value, str):
+            too_short = name == "min_length" and len(value) < limit
+            if too_short or (name == "max_length" and len(value) > limit):
+                bound = "at least" if too_short else "at most"
+                items = f"{limit} item{'s' if limit != 1 else ''}"
+                msg = f"List should have {bound} {items} after validation, not {len(value)}"
+                return {"type": "too_short" if too_short else "too_long", "loc": list(loc), "msg": msg, "input": raw}
+            continue
         if name == "min_length" and len(value) < limit:
             msg = f"String should have at least {limit} character{'s' if limit != 1 else ''}"
             return {"type": "string_too_short", "loc": list(loc), "msg": msg, "input": raw}

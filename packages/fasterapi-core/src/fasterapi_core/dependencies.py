@@ -556,12 +556,28 @@ def _copy_with_default(field: Param, default: Any) -> Param:
     return clone
 
 
+def _constrained(annotation: Any, field: Param) -> Any:
+    """``annotation`` carrying ``Body(gt=..., max_length=...)`` as msgspec constraints.
+
+    On ``X | None`` the constraints go on ``X`` (msgspec cannot constrain a union; ``None`` stays allowed).
+    """
+    meta = _meta_for(field)
+    if meta is None:
+        return annotation
+    base, _ = _split_annotated(annotation)
+    inner = _unwrap_optional(base)
+    if inner is not base:
+        return typing.Optional[typing.Annotated[inner, meta]]  # noqa: UP045 - built at runtime
+    return typing.Annotated[annotation, meta]
+
+
 def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
     embed = len(params) > 1 or bool(params[0][3].embed)
     if not embed:
         _, _, annotation, field = params[0]
         required = field.required
-        target = annotation if required else annotation | None
+        target = _constrained(annotation, field)
+        target = target if required else target | None
         raw_type = _unwrap_optional(_split_annotated(annotation)[0])
         return BodyPlan(
             params,
@@ -574,12 +590,13 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
         )
     fields: list[Any] = []
     for name, _, annotation, field in params:
+        checked = _constrained(annotation, field)
         if field.required:
-            fields.append((name, annotation))
+            fields.append((name, checked))
         elif field.default_factory is not None:
-            fields.append((name, annotation, msgspec.field(default_factory=field.default_factory)))
+            fields.append((name, checked, msgspec.field(default_factory=field.default_factory)))
         else:
-            fields.append((name, annotation, field.default))
+            fields.append((name, checked, field.default))
     renames = {name: alias for name, alias, _, _ in params if alias != name}
     struct = msgspec.defstruct("Body", fields, kw_only=True, rename=renames or None)
     required = any(field.required for *_, field in params)
