@@ -8,6 +8,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import inspect
+import sys
+import types
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -263,12 +265,27 @@ def local_namespace(call: Any) -> dict[str, Any] | None:
         return None
 
 
+def _annotations_only(target: Any) -> Any:
+    """``target`` as ``get_type_hints`` should see it: its annotations and globals, not its defaults.
+
+    Before Python 3.11, ``get_type_hints`` turns the hint of a parameter whose default is ``None``
+    into ``Optional[...]``; that hides the markers of ``Annotated[T, Header(...)] = None`` and makes
+    ``q: str = None`` nullable. Python 3.11+ does neither, so there the callable is used as it is.
+    """
+    annotations = getattr(target, "__annotations__", None)
+    if sys.version_info >= (3, 11) or annotations is None:
+        return target
+    # No ``__code__``/``__defaults__`` here; ``__wrapped__`` leads get_type_hints to the globals.
+    return types.SimpleNamespace(__annotations__=annotations, __wrapped__=target)
+
+
 def _type_hints(call: Any, localns: dict[str, Any] | None = None) -> dict[str, Any]:
     target = call
     if inspect.isclass(call):
         target = call.__init__
     elif not (inspect.isfunction(call) or inspect.ismethod(call)) and callable(call):
         target = call.__call__
+    target = _annotations_only(target)
     try:
         try:
             return typing.get_type_hints(target, include_extras=True)
