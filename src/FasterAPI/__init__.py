@@ -102,7 +102,10 @@ from fasterapi_core.security import (
     SecurityBase as SecurityBase,
     get_authorization_scheme_param as get_authorization_scheme_param,
 )
-from fasterapi_core.sqlalchemy_ext import sqlalchemy_session_dependency as sqlalchemy_session_dependency
+from fasterapi_core.sqlalchemy_ext import (
+    async_engine_from_url_optional as async_engine_from_url_optional,
+    sqlalchemy_session_dependency as sqlalchemy_session_dependency,
+)
 from fasterapi_core.staticfiles import StaticFiles as StaticFiles
 from fasterapi_core.subinterpreters import (
     SubInterpreterPool as SubInterpreterPool,
@@ -259,6 +262,7 @@ __all__ = [
     "WebSocketState",
     "WebSocketTestSession",
     "__version__",
+    "async_engine_from_url_optional",
     "compile_websocket_route",
     "configure_structlog",
     "create_access_token",

@@ -1,6 +1,12 @@
 """``fastapi.concurrency`` equivalent, plus parallel workers for CPU-bound functions."""
 
-from fasterapi_core.concurrency import run_in_threadpool as run_in_threadpool
+from fasterapi_core.concurrency import (
+    install_event_loop as install_event_loop,
+    is_coroutine as is_coroutine,
+    run_in_executor as run_in_executor,
+    run_in_threadpool as run_in_threadpool,
+    shutdown_process_pool as shutdown_process_pool,
+)
 from fasterapi_core.subinterpreters import (
     SubInterpreterPool as SubInterpreterPool,
     run_in_subinterpreter as run_in_subinterpreter,
@@ -10,8 +16,12 @@ from fasterapi_core.subinterpreters import (
 
 __all__ = [
     "SubInterpreterPool",
+    "install_event_loop",
+    "is_coroutine",
+    "run_in_executor",
     "run_in_subinterpreter",
     "run_in_threadpool",
     "shutdown_default_pool",
+    "shutdown_process_pool",
     "subinterpreters_available",
 ]

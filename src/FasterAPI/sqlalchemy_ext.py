@@ -1,5 +1,8 @@
-"""``faster-api-web``'s request-scoped database session dependency."""
+"""``faster-api-web``'s request-scoped database session dependency and optional engine helper."""
 
-from fasterapi_core.sqlalchemy_ext import sqlalchemy_session_dependency as sqlalchemy_session_dependency
+from fasterapi_core.sqlalchemy_ext import (
+    async_engine_from_url_optional as async_engine_from_url_optional,
+    sqlalchemy_session_dependency as sqlalchemy_session_dependency,
+)
 
-__all__ = ["sqlalchemy_session_dependency"]
+__all__ = ["async_engine_from_url_optional", "sqlalchemy_session_dependency"]

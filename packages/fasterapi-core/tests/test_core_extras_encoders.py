@@ -55,3 +55,12 @@ def test_custom_encoder_wins_at_any_depth() -> None:
     when = datetime.date(2024, 5, 6)
     encoded = jsonable_encoder({"days": [when]}, custom_encoder={datetime.date: lambda d: d.toordinal()})
     assert encoded == {"days": [when.toordinal()]}
+
+
+def test_tuples_frozensets_and_bytes_become_json_data_as_in_fastapi() -> None:
+    import datetime
+
+    from fasterapi_core.encoders import jsonable_encoder
+
+    value = {"a": datetime.date(2024, 1, 2), "b": (1, 2), "c": frozenset({3}), "d": b'{"size":"big"}', "e": [(1, b"x")]}
+    assert jsonable_encoder(value) == {"a": "2024-01-02", "b": [1, 2], "c": [3], "d": '{"size":"big"}', "e": [[1, "x"]]}

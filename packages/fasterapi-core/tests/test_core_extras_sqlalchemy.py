@@ -61,3 +61,34 @@ async def test_commit_can_be_left_to_the_handler() -> None:
     with pytest.raises(StopAsyncIteration):
         await generator.__anext__()
     assert events == ["open", "close"]
+
+
+def test_session_dependency_needs_a_factory() -> None:
+    with pytest.raises(ValueError, match="session factory"):
+        sqlalchemy_session_dependency(None)  # type: ignore[arg-type]
+
+
+def test_engine_helper_names_what_to_install_when_sqlalchemy_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from fasterapi_core.sqlalchemy_ext import async_engine_from_url_optional
+
+    monkeypatch.setitem(sys.modules, "sqlalchemy.ext.asyncio", None)
+    with pytest.raises(ImportError, match=r"sqlalchemy\[asyncio\]"):
+        async_engine_from_url_optional("sqlite+aiosqlite://")
+
+
+def test_engine_helper_passes_url_and_options_to_create_async_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from fasterapi_core.sqlalchemy_ext import async_engine_from_url_optional
+
+    calls: list[tuple[str, dict[str, Any]]] = []
+    fake = types.ModuleType("sqlalchemy.ext.asyncio")
+    fake.create_async_engine = lambda url, **kwargs: calls.append((url, kwargs)) or "engine"  # type: ignore[attr-defined]
+    for name in ("sqlalchemy", "sqlalchemy.ext"):
+        monkeypatch.setitem(sys.modules, name, sys.modules.get(name) or types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "sqlalchemy.ext.asyncio", fake)
+    assert async_engine_from_url_optional("sqlite+aiosqlite://", echo=True) == "engine"
+    assert calls == [("sqlite+aiosqlite://", {"echo": True})]

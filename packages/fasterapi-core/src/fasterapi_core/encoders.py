@@ -37,7 +37,7 @@ def jsonable_encoder(
     hook = _enc_hook if not custom_encoder else _with_custom(custom_encoder)
     if custom_encoder:
         obj = _apply_custom(obj, custom_encoder)
-    data = _numbers(msgspec.to_builtins(obj, enc_hook=hook, builtin_types=(decimal.Decimal,)))
+    data = _plain(msgspec.to_builtins(obj, enc_hook=hook, builtin_types=(decimal.Decimal, bytes, bytearray)))
     if isinstance(data, dict) and (include is not None or exclude is not None):
         allowed = set(include) if include is not None else None
         blocked = set(exclude or ())
@@ -69,14 +69,17 @@ def _apply_custom(value: Any, custom: Mapping[type[Any], Callable[[Any], Any]]) 
     return value
 
 
-def _numbers(value: Any) -> Any:
-    """Decimals as JSON numbers (int when integral), as FastAPI and our response encoder send them."""
+def _plain(value: Any) -> Any:
+    """What ``to_builtins`` leaves that FastAPI's encoder changes: decimals become JSON numbers (int
+    when integral), tuples become lists, bytes become text (``bytes.decode()``, not base64)."""
     if isinstance(value, decimal.Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dict):
-        return {k: _numbers(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_numbers(v) for v in value]
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
     return value
 
 

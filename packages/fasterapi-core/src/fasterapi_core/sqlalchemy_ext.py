@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-__all__ = ["sqlalchemy_session_dependency"]
+__all__ = ["async_engine_from_url_optional", "sqlalchemy_session_dependency"]
 
 
 def sqlalchemy_session_dependency(
@@ -23,6 +23,8 @@ def sqlalchemy_session_dependency(
     ``get_session = sqlalchemy_session_dependency(async_sessionmaker(engine))`` then
     ``session: Annotated[AsyncSession, Depends(get_session)]``.
     """
+    if session_factory is None:
+        raise ValueError("sqlalchemy_session_dependency needs a session factory, e.g. async_sessionmaker(engine)")
 
     async def get_session() -> AsyncIterator[Any]:
         async with session_factory() as session:
@@ -35,3 +37,18 @@ def sqlalchemy_session_dependency(
                 await session.commit()
 
     return get_session
+
+
+def async_engine_from_url_optional(url: str, **kwargs: Any) -> Any:
+    """``sqlalchemy.ext.asyncio.create_async_engine(url, **kwargs)``, or an ImportError saying what to install.
+
+    SQLAlchemy stays optional: it is imported only when an engine is asked for.
+    """
+    try:
+        from sqlalchemy.ext.asyncio import create_async_engine  # type: ignore[import-not-found]
+    except ImportError as exc:
+        raise ImportError(
+            "async_engine_from_url_optional needs SQLAlchemy with asyncio support: "
+            "pip install 'sqlalchemy[asyncio]' (plus a driver such as aiosqlite or asyncpg)"
+        ) from exc
+    return create_async_engine(url, **kwargs)
