@@ -118,11 +118,14 @@ class _Builder:
         return schema
 
     def _parameters(self, dependant: Dependant) -> list[dict[str, Any]]:
+        """Grouped by location (path, query, header, cookie) as FastAPI lists them; within a group the
+        route's own parameters come first, then those of its dependencies in the order they are declared."""
         parameters: list[dict[str, Any]] = []
         seen: set[tuple[str, str]] = set()
-        for node in self._walk(dependant):
-            for plans in (node.path_params, node.query_params, node.header_params, node.cookie_params):
-                for plan in plans:
+        nodes = list(self._walk(dependant))
+        for location in ("path_params", "query_params", "header_params", "cookie_params"):
+            for node in nodes:
+                for plan in getattr(node, location):
                     key = (plan.source, plan.alias)
                     if key in seen or not plan.field.include_in_schema:
                         continue
