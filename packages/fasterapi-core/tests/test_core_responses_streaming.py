@@ -191,9 +191,12 @@ async def test_file_response_anchor_positional_filename(sample: Path) -> None:
         ("bytes=-3", 206, b"bytes 99997-99999/100000", b"789"),
         ("bytes=10-999999999", 206, b"bytes 10-99999/100000", None),
         ("bytes=100000-", 416, b"bytes */100000", b""),
-        ("bytes=0-1,5-6", 200, None, None),
-        ("items=0-1", 200, None, None),
-        ("bytes=abc", 200, None, None),
+        ("bytes=0-4, 3-9", 206, b"bytes 0-9/100000", b"0123456789"),  # overlapping ranges merge
+        ("items=0-1", 400, None, b"Only support bytes range"),
+        ("bytes=abc", 400, None, b"Range header: range must be requested"),
+        ("bytes=5-2", 400, None, b"Range header: start must be less than end"),
+        ("bytes 0-1", 400, None, b"Malformed range header."),
+        ("bytes=" + ",".join(["0-1"] * 101), 200, None, None),  # more than 100 ranges: the whole file
     ],
 )
 async def test_file_response_ranges(
@@ -206,6 +209,44 @@ async def test_file_response_ranges(
     if body is not None:
         assert recorder.body == body
     assert int(recorder.headers[b"content-length"]) == len(recorder.body)
+
+
+async def test_file_response_several_ranges_are_multipart_byteranges(sample: Path) -> None:
+    recorder = Recorder([(b"range", b"bytes=20-22, 0-1")])
+    await FileResponse(sample, media_type="text/plain")(recorder.scope, recorder.receive, recorder.send)
+    assert recorder.status == 206
+    content_type = recorder.headers[b"content-type"].decode()
+    assert content_type.startswith("multipart/byteranges; boundary=")
+    boundary = content_type.split("boundary=")[1]
+    assert recorder.body.decode().split("\r\n") == [
+        f"--{boundary}",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Range: bytes 0-1/100000",
+        "",
+        "01",
+        f"--{boundary}",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Range: bytes 20-22/100000",
+        "",
+        "012",
+        f"--{boundary}--",
+    ]
+    assert int(recorder.headers[b"content-length"]) == len(recorder.body)
+
+
+async def test_file_response_head_with_several_ranges_sends_headers_only(sample: Path) -> None:
+    recorder = Recorder([(b"range", b"bytes=0-1, 5-6")], method="HEAD")
+    await FileResponse(sample)(recorder.scope, recorder.receive, recorder.send)
+    assert recorder.status == 206
+    assert recorder.body == b""
+    assert int(recorder.headers[b"content-length"]) > 4
+
+
+async def test_file_response_ranges_only_for_get_and_head(sample: Path) -> None:
+    recorder = Recorder([(b"range", b"bytes=0-1")], method="POST")
+    await FileResponse(sample)(recorder.scope, recorder.receive, recorder.send)
+    assert recorder.status == 200
+    assert len(recorder.body) == 100_000
 
 
 async def test_file_response_if_range_mismatch_sends_whole_file(sample: Path) -> None:

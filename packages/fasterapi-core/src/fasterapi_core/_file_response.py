@@ -1,4 +1,4 @@
-"""``FileResponse``: a file streamed from disk in chunks, with validators and single byte ranges."""
+"""``FileResponse``: a file streamed from disk in chunks, with validators and byte ranges (one or several)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import email.utils
 import hashlib
 import mimetypes
 import os
+import secrets
 import stat
 from collections.abc import Mapping
 from typing import Any
@@ -14,6 +15,7 @@ from urllib.parse import quote
 import anyio
 import anyio.to_thread
 
+from ._ranges import MalformedRange, UnsatisfiableRange, parse_range_header
 from ._response import Response, mark_response_started
 from ._streaming import ClientGone, reporting_client_gone
 from .background import BackgroundTask, run_background
@@ -23,38 +25,12 @@ __all__ = ["FileResponse"]
 CHUNK_SIZE = 64 * 1024
 
 
-def _parse_single_range(header: str, size: int) -> tuple[int, int] | bool | None:
-    """``(start, end_inclusive)`` for one satisfiable range, ``False`` if unsatisfiable, ``None`` to ignore."""
-    unit, _, spec = header.partition("=")
-    if unit.strip().lower() != "bytes" or "," in spec:
-        return None  # other units and multi-range requests: serve the whole file (allowed by RFC 9110)
-    first, dash, last = spec.strip().partition("-")
-    if not dash:
-        return None
-    try:
-        if first == "":
-            suffix = int(last)
-            if suffix <= 0:
-                return False
-            return (max(size - suffix, 0), size - 1) if size else False
-        start = int(first)
-        end = int(last) if last != "" else size - 1
-    except ValueError:
-        return None
-    if start < 0:
-        return None
-    if start >= size:
-        return False
-    if end < start:
-        return None
-    return start, min(end, size - 1)
-
-
 class FileResponse(Response):
     """Send the file at ``path``; a missing file raises before anything is sent.
 
-    Sets Content-Length, Last-Modified, ETag and Accept-Ranges; answers a single ``Range`` with 206
-    (or 416 when it cannot be satisfied); HEAD sends the headers only.
+    Sets Content-Length, Last-Modified, ETag and Accept-Ranges; answers ``Range`` with 206 (one
+    range, or several as ``multipart/byteranges``), 416 when it starts past the end, 400 when it
+    cannot be parsed, as Starlette does; HEAD sends the headers only.
     """
 
     chunk_size = CHUNK_SIZE
@@ -116,9 +92,10 @@ class FileResponse(Response):
         self.stat_result = st
         return st
 
-    def _range_for(self, scope: Any, size: int) -> tuple[int, int] | bool | None:
-        if self.status_code != 200:
-            return None
+    def _ranges_for(self, scope: Any, size: int) -> list[tuple[int, int]]:
+        """The byte ranges to send (``[]``: the whole file); raises for a bad ``Range`` header."""
+        if self.status_code != 200 or scope.get("method", "GET") not in ("GET", "HEAD"):
+            return []
         range_header = if_range = None
         for key, value in scope.get("headers", ()):
             if key == b"range":
@@ -126,38 +103,53 @@ class FileResponse(Response):
             elif key == b"if-range":
                 if_range = value.decode("latin-1")
         if range_header is None:
-            return None
+            return []
         if if_range is not None:
             headers = dict(self.raw_headers)
-            if if_range not in (
+            validators = (
                 headers.get(b"etag", b"").decode("latin-1"),
                 headers.get(b"last-modified", b"").decode("latin-1"),
-            ):
-                return None
-        return _parse_single_range(range_header, size)
+            )
+            if if_range.startswith("W/") or if_range not in validators:
+                return []
+        return parse_range_header(range_header, size)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         st = await self._load_stat()
         self._stat_headers(st)
         size = st.st_size
-        start, end = 0, size - 1
-        status = self.status_code
-        headers = self.raw_headers
-        wanted = self._range_for(scope, size)
-        if wanted is False:
-            headers = [(k, v) for k, v in headers if k != b"content-length"]
-            headers.append((b"content-range", f"bytes */{size}".encode("latin-1")))
-            headers.append((b"content-length", b"0"))
-            await send({"type": "http.response.start", "status": 416, "headers": headers})
-            await send({"type": "http.response.body", "body": b""})
+        try:
+            ranges = self._ranges_for(scope, size)
+        except MalformedRange as exc:
+            await _send_plain(send, 400, exc.message.encode("utf-8"), [])
             return
-        if isinstance(wanted, tuple):
-            start, end = wanted
+        except UnsatisfiableRange:
+            await _send_plain(send, 416, b"", [(b"content-range", f"bytes */{size}".encode("latin-1"))])
+            return
+        send_body = scope.get("method") != "HEAD"
+        headers = self.raw_headers
+        status = self.status_code
+        if len(ranges) == 1:
+            start, end = ranges[0]
             status = 206
             headers = [(k, v) for k, v in headers if k != b"content-length"]
-            headers.append((b"content-range", f"bytes {start}-{end}/{size}".encode("latin-1")))
-            headers.append((b"content-length", str(end - start + 1).encode("latin-1")))
-        send_body = scope.get("method") != "HEAD"
+            headers.append((b"content-range", f"bytes {start}-{end - 1}/{size}".encode("latin-1")))
+            headers.append((b"content-length", str(end - start).encode("latin-1")))
+            parts: list[tuple[bytes, int, int]] = [(b"", start, end)]
+            closing = b""
+        elif ranges:
+            status = 206
+            boundary = secrets.token_hex(13)
+            content_type = dict(headers).get(b"content-type", b"application/octet-stream").decode("latin-1")
+            parts = [(_part_header(boundary, content_type, start, end, size), start, end) for start, end in ranges]
+            closing = f"--{boundary}--".encode("latin-1")
+            length = sum(len(head) + (end - start) + 2 for head, start, end in parts) + len(closing)
+            headers = [(k, v) for k, v in headers if k not in (b"content-length", b"content-type")]
+            headers.append((b"content-type", f"multipart/byteranges; boundary={boundary}".encode("latin-1")))
+            headers.append((b"content-length", str(length).encode("latin-1")))
+        else:
+            parts = [(b"", 0, size)]
+            closing = b""
         file = await anyio.open_file(self.path, "rb") if send_body else None
         await send({"type": "http.response.start", "status": status, "headers": headers})
         send = reporting_client_gone(send)
@@ -166,17 +158,7 @@ class FileResponse(Response):
                 await send({"type": "http.response.body", "body": b""})
             else:
                 async with file:
-                    if start:
-                        await file.seek(start)
-                    remaining = end - start + 1
-                    more = remaining > 0
-                    if not more:
-                        await send({"type": "http.response.body", "body": b""})
-                    while more:
-                        chunk = await file.read(min(self.chunk_size, remaining))
-                        remaining -= len(chunk)
-                        more = remaining > 0 and bool(chunk)
-                        await send({"type": "http.response.body", "body": chunk, "more_body": more})
+                    await self._send_parts(file, parts, closing, send)
         except ClientGone:
             pass  # the client left mid-file: nothing more to do
         except BaseException as exc:
@@ -184,3 +166,37 @@ class FileResponse(Response):
             raise
         if self.background is not None:
             await run_background(self.background)
+
+    async def _send_parts(self, file: Any, parts: list[tuple[bytes, int, int]], closing: bytes, send: Any) -> None:
+        """Each ``(part header, start, end)`` in chunks; a multipart body puts CRLF after each part."""
+        multipart = bool(closing)
+        for head, start, end in parts:
+            if head:
+                await send({"type": "http.response.body", "body": head, "more_body": True})
+            if start:
+                await file.seek(start)
+            remaining = end - start
+            while remaining > 0:
+                chunk = await file.read(min(self.chunk_size, remaining))
+                if not chunk:
+                    break  # the file shrank since it was measured: end the body early
+                remaining -= len(chunk)
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            if multipart:
+                await send({"type": "http.response.body", "body": b"\r\n", "more_body": True})
+        await send({"type": "http.response.body", "body": closing, "more_body": False})
+
+
+def _part_header(boundary: str, content_type: str, start: int, end: int, size: int) -> bytes:
+    lines = f"--{boundary}\r\nContent-Type: {content_type}\r\nContent-Range: bytes {start}-{end - 1}/{size}\r\n\r\n"
+    return lines.encode("latin-1")
+
+
+async def _send_plain(send: Any, status: int, body: bytes, extra: list[tuple[bytes, bytes]]) -> None:
+    headers = [
+        (b"content-type", b"text/plain; charset=utf-8"),
+        (b"content-length", str(len(body)).encode("latin-1")),
+        *extra,
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
