@@ -11,6 +11,7 @@ from typing import Any
 
 from fasterapi_routing import MatchStatus, NoMatchFound
 
+from ._encoding import JSON_CONTENT_TYPE
 from ._limits import DEFAULT_MAX_BODY_SIZE, limit_request_body
 from ._response import RESPONSE_STARTED, mark_response_started
 from .concurrency import run_handler
@@ -29,24 +30,23 @@ __all__ = ["DependencyOverrides", "Faster", "ServerErrorMiddleware", "http_excep
 
 logger = logging.getLogger("fasterapi.error")
 
+#: The default 404 (the same bytes and headers ``HTTPException(404)`` gives), sent directly when no
+#: exception handler could want to answer it instead.
 _NOT_FOUND_BODY = b'{"detail":"Not Found"}'
-_NOT_FOUND_LENGTH = str(len(_NOT_FOUND_BODY)).encode("latin-1")
+_NOT_FOUND_LENGTH = (b"content-length", str(len(_NOT_FOUND_BODY)).encode("latin-1"))
 
 
-async def _send_not_found(scope: dict[str, Any], send: Any) -> None:
-    """The default 404 answer, sent directly (same bytes and headers as ``HTTPException(404)`` gives)."""
-    headers = [(b"content-length", _NOT_FOUND_LENGTH), (b"content-type", b"application/json")]
-    await send({"type": "http.response.start", "status": 404, "headers": headers})
-    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else _NOT_FOUND_BODY})
+def _not_found_headers() -> list[tuple[bytes, bytes]]:
+    """A fresh header list (middleware may edit it) of shared, immutable lines."""
+    return [_NOT_FOUND_LENGTH, JSON_CONTENT_TYPE]
 
-
-_NOT_ALLOWED_BODY = b'{"detail":"Method Not Allowed"}'
 
 # Enum members read through the class cost a descriptor call each; the dispatcher compares against these.
 _FULL = MatchStatus.FULL
 _MOUNT = MatchStatus.MOUNT
 _METHOD_NOT_ALLOWED = MatchStatus.METHOD_NOT_ALLOWED
 _REDIRECT_SLASH = MatchStatus.REDIRECT_SLASH
+_NOT_FOUND = MatchStatus.NOT_FOUND
 
 
 class DependencyOverrides(dict[Callable[..., Any], Callable[..., Any]]):
@@ -133,8 +133,8 @@ class Faster:
         self.exception_handlers: dict[Any, Callable[..., Any]] = dict(exception_handlers or {})
         #: Re-raise unexpected errors to the server after answering 500 (Starlette does; servers log them).
         self.reraise_server_errors = reraise_server_errors
-        self._middleware_stack: Callable[..., Any] | None = None
-        #: True when the built stack is just ``_dispatch``: HTTP requests then go straight to ``_dispatch_http``.
+        self._stack: Callable[..., Any] | None = None
+        #: True when the built stack is just ``_dispatch``: ``__call__`` then dispatches HTTP requests itself.
         self._direct_http = False
         self._body_limits: dict[Any, int | None] = {}
         self._override_plans: dict[Any, Dependant] = {}
@@ -295,6 +295,17 @@ class Faster:
             app = middleware.cls(app, *middleware.args, **middleware.kwargs)
         return ServerErrorMiddleware(app, self)
 
+    @property
+    def _middleware_stack(self) -> Callable[..., Any] | None:
+        """The built stack; ``None`` (after a change) makes the next request build it again."""
+        return self._stack
+
+    @_middleware_stack.setter
+    def _middleware_stack(self, stack: Callable[..., Any] | None) -> None:
+        self._stack = stack
+        plain = getattr(stack, "__func__", None) is Faster._dispatch
+        self._direct_http = plain and getattr(stack, "__self__", None) is self
+
     # -- dependency overrides ------------------------------------------------------------------
 
     def _override_dependant(self, replacement: Callable[..., Any], original: Dependant) -> Dependant:
@@ -315,16 +326,33 @@ class Faster:
         if state and scope["type"] != "lifespan":
             # Each request gets its own shallow copy of the lifespan state, as in Starlette.
             scope["state"] = state.copy()
-        stack = self._middleware_stack
-        if stack is None:
-            stack = self._middleware_stack = self.build_middleware_stack()
-            self._direct_http = (
-                getattr(stack, "__func__", None) is Faster._dispatch and getattr(stack, "__self__", None) is self
-            )
-        if self._direct_http and scope["type"] == "http":
-            await self._dispatch_http(scope, receive, send)  # one coroutine less on every request
-        else:
+        if not self._direct_http or scope["type"] != "http":
+            stack = self._stack
+            if stack is None:
+                stack = self._middleware_stack = self.build_middleware_stack()
             await stack(scope, receive, send)
+            return
+        # No middleware: ``_dispatch_http`` written out here, one coroutine less on every request.
+        match = self.router.match(scope["method"], self._route_path(scope) if scope.get("root_path") else scope["path"])
+        status = match.status
+        try:
+            if status is _FULL:
+                route = match.route
+                scope["path_params"] = match.params
+                scope["route"] = route
+                limit = self._body_limits.get(route, _UNPLANNED)
+                if limit is not None:
+                    receive = self._limited_receive(route, limit, scope, receive)
+                await route.handle(scope, receive, send, match.params)  # type: ignore[union-attr]
+            elif status is _NOT_FOUND and not self.exception_handlers:
+                # Nobody to consult: the default 404, without the exception machinery.
+                await send({"type": "http.response.start", "status": 404, "headers": _not_found_headers()})
+                body = b"" if scope["method"] == "HEAD" else _NOT_FOUND_BODY
+                await send({"type": "http.response.body", "body": body})
+            else:
+                await self._answer_unrouted(match, scope, receive, send)
+        except Exception as exc:
+            await self._handle_exception(exc, scope, receive, send)
 
     async def _dispatch(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         kind = scope["type"]
@@ -342,42 +370,50 @@ class Faster:
             return path[len(root_path) :] or "/"
         return path
 
-    def _body_limit(self, route: Any) -> int | None:
-        """The body-size limit for ``route`` (None: unlimited or the route reads no body); planned once."""
-        limit: int | None = None
-        dependant = getattr(route, "dependant", None)
-        if dependant is not None and _may_read_body(dependant):
-            limit = route.options.get("max_body_size", self.max_body_size)
-        self._body_limits[route] = limit
-        return limit
+    def _limited_receive(self, route: Any, limit: Any, scope: dict[str, Any], receive: Any) -> Any:
+        """``receive`` wrapped in the route's body-size limit (planned on the route's first request)."""
+        if limit is _UNPLANNED:
+            limit = None
+            dependant = getattr(route, "dependant", None)
+            if dependant is not None and _may_read_body(dependant):
+                limit = route.options.get("max_body_size", self.max_body_size)
+            self._body_limits[route] = limit
+            if limit is None:
+                return receive
+        return limit_request_body(scope, receive, limit)
 
     async def _dispatch_http(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """The innermost HTTP app under middleware (``__call__`` does the same inline without middleware)."""
         match = self.router.match(scope["method"], self._route_path(scope) if scope.get("root_path") else scope["path"])
-        status = match.status
         try:
-            if status is _FULL:
+            if match.status is _FULL:
                 route = match.route
                 scope["path_params"] = match.params
                 scope["route"] = route
                 limit = self._body_limits.get(route, _UNPLANNED)
-                if limit is _UNPLANNED:
-                    limit = self._body_limit(route)
                 if limit is not None:
-                    receive = limit_request_body(scope, receive, limit)
+                    receive = self._limited_receive(route, limit, scope, receive)
                 await route.handle(scope, receive, send, match.params)  # type: ignore[union-attr]
-            elif status is _MOUNT:
-                await self._call_mount(match, scope, receive, send)
-            elif status is _METHOD_NOT_ALLOWED:
-                allow = ", ".join(sorted(match.allowed_methods)).encode("latin-1")
-                raise HTTPException(405, "Method Not Allowed", headers={"Allow": allow.decode("latin-1")})
-            elif status is _REDIRECT_SLASH:
-                await self._redirect_slash(match.redirect_path or "/", scope, receive, send)
-            elif not self.exception_handlers:
-                await _send_not_found(scope, send)  # nobody to consult: skip the exception machinery
             else:
-                raise HTTPException(404, "Not Found")
+                await self._answer_unrouted(match, scope, receive, send)
         except Exception as exc:
             await self._handle_exception(exc, scope, receive, send)
+
+    async def _answer_unrouted(self, match: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Mounts, 405, the slash redirect and 404: every outcome of matching but a route."""
+        status = match.status
+        if status is _MOUNT:
+            await self._call_mount(match, scope, receive, send)
+        elif status is _METHOD_NOT_ALLOWED:
+            allow = ", ".join(sorted(match.allowed_methods))
+            raise HTTPException(405, "Method Not Allowed", headers={"Allow": allow})
+        elif status is _REDIRECT_SLASH:
+            await self._redirect_slash(match.redirect_path or "/", scope, receive, send)
+        elif not self.exception_handlers:
+            await send({"type": "http.response.start", "status": 404, "headers": _not_found_headers()})
+            await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else _NOT_FOUND_BODY})
+        else:
+            raise HTTPException(404, "Not Found")
 
     async def _redirect_slash(self, path: str, scope: dict[str, Any], receive: Any, send: Any) -> None:
         from .datastructures import URL

@@ -39,6 +39,7 @@ class APIRoute(Route):
     """A route whose handler, parameters and return encoding are planned at construction."""
 
     __slots__ = (
+        "_direct_json",
         "_shape",
         "_status",
         "dependant",
@@ -70,6 +71,8 @@ class APIRoute(Route):
         self.response_model = self._response_model(endpoint, opts)
         self._shape = plan_shaping(self.response_model, "response_model" in opts, opts)
         self._status = self.status_code or 200
+        #: Non-Response results are sent as JSON right in the handler (no ``_send_result`` coroutine).
+        self._direct_json = self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS
         self.handle = self._pick_handler()
 
     def _pick_handler(self) -> Callable[..., Any]:
@@ -161,7 +164,21 @@ class APIRoute(Route):
             result = await self.endpoint(**kwargs)
         else:
             result = await call_endpoint(dependant, kwargs)
-        await self._send_result(result, None, scope, receive, send)
+        if not self._direct_json or isinstance(result, Response):
+            await self._send_result(result, None, scope, receive, send)
+            return
+        # What ``_send_result`` would do, written out (one coroutine less per request).
+        if self._shape is not None:
+            result = self._shape(result)
+        body = encode_json(result)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": self._status,
+                "headers": [_LENGTH_HEADERS.get(len(body)) or length_header(len(body)), _JSON_CONTENT_TYPE],
+            }
+        )
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
     async def _handle_body(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         """A JSON body plus, at most, path/query/header/cookie values: still no per-request context."""
@@ -177,7 +194,21 @@ class APIRoute(Route):
             result = await self.endpoint(**kwargs)
         else:
             result = await call_endpoint(dependant, kwargs)
-        await self._send_result(result, None, scope, receive, send)
+        if not self._direct_json or isinstance(result, Response):
+            await self._send_result(result, None, scope, receive, send)
+            return
+        # What ``_send_result`` would do, written out (one coroutine less per request).
+        if self._shape is not None:
+            result = self._shape(result)
+        payload = encode_json(result)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": self._status,
+                "headers": [_LENGTH_HEADERS.get(len(payload)) or length_header(len(payload)), _JSON_CONTENT_TYPE],
+            }
+        )
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else payload})
 
     async def _handle_full(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         """Dependencies, special parameters or forms: solved with a ``RequestContext``."""
