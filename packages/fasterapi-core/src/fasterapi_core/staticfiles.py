@@ -14,7 +14,6 @@ import hashlib
 import importlib.util
 import mimetypes
 import os
-import secrets
 import stat
 from collections.abc import Sequence
 from typing import Any
@@ -22,16 +21,12 @@ from typing import Any
 import anyio
 import anyio.to_thread
 
+from ._file_response import FileResponse
+
 __all__ = ["NotModifiedHeaders", "StaticFiles"]
 
-_CHUNK_SIZE = 64 * 1024
 #: Headers a 304 keeps from the full response (RFC 9110 section 15.4.5).
 NotModifiedHeaders = frozenset({b"cache-control", b"content-location", b"date", b"etag", b"expires", b"vary"})
-
-
-class _RangeError(Exception):
-    def __init__(self, status: int) -> None:
-        self.status = status
 
 
 class StaticFiles:
@@ -243,137 +238,19 @@ def _not_modified(request: dict[bytes, bytes], headers: dict[bytes, bytes], st: 
     return False
 
 
-def _parse_ranges(header: str, size: int) -> list[tuple[int, int]]:
-    """``bytes=0-9,20-`` -> ``[(0, 10), (20, size)]`` (half-open, merged); raises ``_RangeError``."""
-    unit, _, spec = header.partition("=")
-    if unit.strip().lower() != "bytes" or not spec.strip():
-        raise _RangeError(400)
-    ranges: list[tuple[int, int]] = []
-    for part in spec.split(","):
-        start_text, dash, end_text = part.strip().partition("-")
-        if not dash:
-            raise _RangeError(400)
-        try:
-            if start_text == "":
-                length = int(end_text)
-                if length <= 0:
-                    raise _RangeError(416)
-                start, end = max(size - length, 0), size
-            else:
-                start = int(start_text)
-                end = int(end_text) + 1 if end_text else size
-        except ValueError:
-            raise _RangeError(400) from None
-        if start < 0 or end <= start:
-            raise _RangeError(400 if end_text and start_text and int(end_text) < start else 416)
-        if start >= size:
-            continue
-        ranges.append((start, min(end, size)))
-    if not ranges:
-        raise _RangeError(416)
-    ranges.sort()
-    merged = [ranges[0]]
-    for start, end in ranges[1:]:
-        last_start, last_end = merged[-1]
-        if start <= last_end:
-            merged[-1] = (last_start, max(last_end, end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 async def _send_file(
     scope: dict[str, Any], receive: Any, send: Any, full_path: str, st: os.stat_result, status: int
 ) -> None:
     headers = _file_headers(full_path, st)
     header_map = dict(headers)
     request = _request_headers(scope)
-    is_head = scope.get("method") == "HEAD"
     if status == 200 and _not_modified(request, header_map, st):
         kept = [(k, v) for k, v in headers if k in NotModifiedHeaders]
         await send({"type": "http.response.start", "status": 304, "headers": kept})
         await send({"type": "http.response.body", "body": b""})
         return
-    size = st.st_size
-    range_header = request.get(b"range")
-    if status == 200 and range_header is not None and _if_range_ok(request.get(b"if-range"), header_map):
-        try:
-            ranges = _parse_ranges(range_header.decode("latin-1"), size)
-        except _RangeError as exc:
-            if exc.status == 416:
-                await _send_simple(send, 416, b"", [(b"content-range", f"bytes */{size}".encode())], content_type=None)
-            else:
-                await _send_simple(send, 400, b"Malformed range header.", [], content_type=b"text/plain; charset=utf-8")
-            return
-        await _send_ranges(send, full_path, headers, ranges, size, is_head)
-        return
-    headers.append((b"content-length", str(size).encode()))
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    if is_head:
-        await send({"type": "http.response.body", "body": b""})
-        return
-    await _stream(send, full_path, [(0, size)], final=True)
-
-
-def _if_range_ok(if_range: bytes | None, headers: dict[bytes, bytes]) -> bool:
-    if if_range is None:
-        return True
-    return if_range.strip() in (headers[b"etag"], headers[b"last-modified"])
-
-
-async def _send_ranges(
-    send: Any,
-    full_path: str,
-    headers: list[tuple[bytes, bytes]],
-    ranges: list[tuple[int, int]],
-    size: int,
-    is_head: bool,
-) -> None:
-    if len(ranges) == 1:
-        start, end = ranges[0]
-        out = [*headers, (b"content-range", f"bytes {start}-{end - 1}/{size}".encode())]
-        out.append((b"content-length", str(end - start).encode()))
-        await send({"type": "http.response.start", "status": 206, "headers": out})
-        if is_head:
-            await send({"type": "http.response.body", "body": b""})
-        else:
-            await _stream(send, full_path, ranges, final=True)
-        return
-    boundary = secrets.token_hex(13)
-    content_type = dict(headers)[b"content-type"].decode("latin-1")
-    heads = [
-        f"--{boundary}\r\nContent-Type: {content_type}\r\nContent-Range: bytes {s}-{e - 1}/{size}\r\n\r\n".encode()
-        for s, e in ranges
-    ]
-    tail = f"--{boundary}--\r\n".encode()
-    length = sum(len(h) + (e - s) + 2 for h, (s, e) in zip(heads, ranges, strict=True)) + len(tail)
-    out = [(k, v) for k, v in headers if k != b"content-type"]
-    out.append((b"content-type", f"multipart/byteranges; boundary={boundary}".encode()))
-    out.append((b"content-length", str(length).encode()))
-    await send({"type": "http.response.start", "status": 206, "headers": out})
-    if is_head:
-        await send({"type": "http.response.body", "body": b""})
-        return
-    for head, byte_range in zip(heads, ranges, strict=True):
-        await send({"type": "http.response.body", "body": head, "more_body": True})
-        await _stream(send, full_path, [byte_range], final=False)
-        await send({"type": "http.response.body", "body": b"\r\n", "more_body": True})
-    await send({"type": "http.response.body", "body": tail})
-
-
-async def _stream(send: Any, full_path: str, ranges: list[tuple[int, int]], *, final: bool) -> None:
-    async with await anyio.open_file(full_path, "rb") as file:
-        for start, end in ranges:
-            await file.seek(start)
-            remaining = end - start
-            while remaining > 0:
-                chunk = await file.read(min(_CHUNK_SIZE, remaining))
-                if not chunk:
-                    break
-                remaining -= len(chunk)
-                more = not final or remaining > 0
-                await send({"type": "http.response.body", "body": chunk, "more_body": more})
-                if not more:
-                    return
-    if final:
-        await send({"type": "http.response.body", "body": b""})
+    # Everything else (Content-Length, byte ranges, multipart ranges, HEAD) is FileResponse's job.
+    media_type = header_map[b"content-type"].decode("latin-1")
+    extra = {key.decode("latin-1"): value.decode("latin-1") for key, value in headers if key != b"content-type"}
+    response = FileResponse(full_path, status_code=status, headers=extra, media_type=media_type, stat_result=st)
+    await response(scope, receive, send)
