@@ -503,7 +503,7 @@ class Faster:
                 else:
                     response = PlainTextResponse(text, status_code=500)
             else:
-                response = JSONResponse({"detail": "Internal Server Error"}, status_code=500)
+                response = PlainTextResponse("Internal Server Error", status_code=500)
         await response(scope, receive, send)
         mark_response_started(exc)
 
