@@ -207,3 +207,18 @@ async def test_dataclass_response_model_from_a_dict_keeps_default_fields() -> No
     async with client_for(app) as client:
         assert (await client.get("/item")).json() == {"name": "x", "description": None, "tax": None}
         assert (await client.get("/unset")).json() == {"name": "x", "tax": None}
+
+
+async def test_a_response_class_in_a_pipe_union_annotation_is_not_a_response_model() -> None:
+    from fasterapi_core import JSONResponse
+
+    app = Faster()
+
+    @app.get("/maybe/{flag}")
+    async def maybe(flag: bool) -> JSONResponse | None:
+        return JSONResponse({"custom": True}, status_code=202) if flag else None
+
+    async with client_for(app) as client:
+        answer = await client.get("/maybe/true")
+        assert (answer.status_code, answer.json()) == (202, {"custom": True})
+        assert (await client.get("/maybe/false")).json() is None

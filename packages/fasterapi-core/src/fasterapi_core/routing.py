@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import inspect
 import sys
+import types
 import typing
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -128,7 +129,7 @@ class APIRoute(Route):
         if inspect.isclass(annotation) and issubclass(annotation, Response):
             return None
         origin = typing.get_origin(annotation)
-        if origin is typing.Union and any(
+        if origin in (typing.Union, types.UnionType) and any(
             inspect.isclass(a) and issubclass(a, Response) for a in typing.get_args(annotation)
         ):
             return None
