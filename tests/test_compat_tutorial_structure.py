@@ -1,0 +1,573 @@
+"""FastAPI tutorial conformance: app structure (bigger applications as real modules, middleware, CORS,
+background tasks, metadata and docs URLs, static files), translated to FasterAPI."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import pytest
+
+from FasterAPI import BackgroundTasks, Depends, Faster, Request
+from FasterAPI.middleware.cors import CORSMiddleware
+from FasterAPI.staticfiles import StaticFiles
+from FasterAPI.testclient import TestClient
+
+# --- bigger applications: the multi-file app, imported as a package -------------------------------------
+
+BIGGER_APP_FILES = {
+    "__init__.py": "",
+    "dependencies.py": """
+        from typing import Annotated
+
+        from FasterAPI import Header, HTTPException
+
+
+        async def get_token_header(x_token: Annotated[str, Header()]):
+            if x_token != "fake-super-secret-token":
+                raise HTTPException(status_code=400, detail="X-Token header invalid")
+
+
+        async def get_query_token(token: str):
+            if token != "jessica":
+                raise HTTPException(status_code=400, detail="No Jessica token provided")
+    """,
+    "routers/__init__.py": "",
+    "routers/users.py": """
+        from FasterAPI import APIRouter
+
+        router = APIRouter()
+
+
+        @router.get("/users/", tags=["users"])
+        async def read_users():
+            return [{"username": "Rick"}, {"username": "Morty"}]
+
+
+        @router.get("/users/me", tags=["users"])
+        async def read_user_me():
+            return {"username": "fakecurrentuser"}
+
+
+        @router.get("/users/{username}", tags=["users"])
+        async def read_user(username: str):
+            return {"username": username}
+    """,
+    "routers/items.py": """
+        from FasterAPI import APIRouter, Depends, HTTPException
+
+        from ..dependencies import get_token_header
+
+        router = APIRouter(
+            prefix="/items",
+            tags=["items"],
+            dependencies=[Depends(get_token_header)],
+            responses={404: {"description": "Not found"}},
+        )
+
+        fake_items_db = {"plumbus": {"name": "Plumbus"}, "gun": {"name": "Portal Gun"}}
+
+
+        @router.get("/")
+        async def read_items():
+            return fake_items_db
+
+
+        @router.get("/{item_id}")
+        async def read_item(item_id: str):
+            if item_id not in fake_items_db:
+                raise HTTPException(status_code=404, detail="Item not found")
+            return {"name": fake_items_db[item_id]["name"], "item_id": item_id}
+
+
+        @router.put("/{item_id}", tags=["custom"], responses={403: {"description": "Operation forbidden"}})
+        async def update_item(item_id: str):
+            if item_id != "plumbus":
+                raise HTTPException(status_code=403, detail="You can only update the item: plumbus")
+            return {"item_id": item_id, "name": "The great Plumbus"}
+    """,
+    "internal/__init__.py": "",
+    "internal/admin.py": """
+        from FasterAPI import APIRouter
+
+        router = APIRouter()
+
+
+        @router.post("/")
+        async def update_admin():
+            return {"message": "Admin getting schwifty"}
+    """,
+    "main.py": """
+        from FasterAPI import Depends, Faster
+
+        from .dependencies import get_query_token, get_token_header
+        from .internal import admin
+        from .routers import items, users
+
+        app = Faster(dependencies=[Depends(get_query_token)])
+
+        app.include_router(users.router)
+        app.include_router(items.router)
+        app.include_router(
+            admin.router,
+            prefix="/admin",
+            tags=["admin"],
+            dependencies=[Depends(get_token_header)],
+            responses={418: {"description": "I'm a teapot"}},
+        )
+
+
+        @app.get("/")
+        async def root():
+            return {"message": "Hello Bigger Applications!"}
+    """,
+}
+
+PACKAGE = "tutorial_b_bigger_app"
+
+
+@pytest.fixture(name="big_client", scope="module")
+def _big_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    root = tmp_path_factory.mktemp("bigger")
+    for name, source in BIGGER_APP_FILES.items():
+        target = root / PACKAGE / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(source))
+    sys.path.insert(0, str(root))
+    try:
+        module = importlib.import_module(f"{PACKAGE}.main")
+        yield TestClient(module.app)
+    finally:
+        sys.path.remove(str(root))
+        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+
+
+TOKEN = {"X-Token": "fake-super-secret-token"}
+MISSING_TOKEN = {"type": "missing", "loc": ["query", "token"], "msg": "Field required", "input": None}
+MISSING_HEADER = {"type": "missing", "loc": ["header", "x-token"], "msg": "Field required", "input": None}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "status", "body"),
+    [
+        ("get", "/users?token=jessica", {}, 200, [{"username": "Rick"}, {"username": "Morty"}]),
+        ("get", "/users", {}, 422, {"detail": [MISSING_TOKEN]}),
+        ("get", "/users/foo?token=jessica", {}, 200, {"username": "foo"}),
+        ("get", "/users/foo", {}, 422, {"detail": [MISSING_TOKEN]}),
+        ("get", "/users/me?token=jessica", {}, 200, {"username": "fakecurrentuser"}),
+        ("get", "/users/me", {}, 422, {"detail": [MISSING_TOKEN]}),
+        ("get", "/users?token=monica", {}, 400, {"detail": "No Jessica token provided"}),
+        ("get", "/items?token=jessica", TOKEN, 200, {"plumbus": {"name": "Plumbus"}, "gun": {"name": "Portal Gun"}}),
+        ("get", "/items", TOKEN, 422, {"detail": [MISSING_TOKEN]}),
+        ("get", "/items/plumbus?token=jessica", TOKEN, 200, {"name": "Plumbus", "item_id": "plumbus"}),
+        ("get", "/items/bar?token=jessica", TOKEN, 404, {"detail": "Item not found"}),
+        ("get", "/items/plumbus", TOKEN, 422, {"detail": [MISSING_TOKEN]}),
+        ("get", "/items?token=jessica", {"X-Token": "invalid"}, 400, {"detail": "X-Token header invalid"}),
+        ("get", "/items/bar?token=jessica", {"X-Token": "invalid"}, 400, {"detail": "X-Token header invalid"}),
+        ("get", "/items?token=jessica", {}, 422, {"detail": [MISSING_HEADER]}),
+        ("get", "/items/plumbus?token=jessica", {}, 422, {"detail": [MISSING_HEADER]}),
+        ("get", "/?token=jessica", {}, 200, {"message": "Hello Bigger Applications!"}),
+        ("get", "/", {}, 422, {"detail": [MISSING_TOKEN]}),
+        ("put", "/items/foo", {}, 422, {"detail": [MISSING_TOKEN, MISSING_HEADER]}),
+        ("put", "/items/foo", {"X-Token": "invalid"}, 400, {"detail": "X-Token header invalid"}),
+        ("put", "/items/plumbus?token=jessica", TOKEN, 200, {"item_id": "plumbus", "name": "The great Plumbus"}),
+        ("put", "/items/bar?token=jessica", TOKEN, 403, {"detail": "You can only update the item: plumbus"}),
+        ("post", "/admin/?token=jessica", TOKEN, 200, {"message": "Admin getting schwifty"}),
+        ("post", "/admin/", {"X-Token": "invalid"}, 400, {"detail": "X-Token header invalid"}),
+    ],
+)
+def test_bigger_application(
+    big_client: TestClient, method: str, path: str, headers: dict[str, str], status: int, body: Any
+) -> None:
+    response = big_client.request(method, path, headers=headers)
+    assert response.status_code == status, response.text
+    assert response.json() == body
+
+
+def test_bigger_application_openapi(big_client: TestClient) -> None:
+    paths = big_client.get("/openapi.json").json()["paths"]
+    assert list(paths) == ["/users/", "/users/me", "/users/{username}", "/items/", "/items/{item_id}", "/admin/", "/"]
+    assert paths["/users/"]["get"]["tags"] == ["users"]
+    assert paths["/items/"]["get"]["tags"] == ["items"]
+    assert paths["/items/"]["get"]["operationId"] == "read_items_items__get"
+    assert paths["/items/"]["get"]["responses"]["404"] == {"description": "Not found"}
+    update = paths["/items/{item_id}"]["put"]
+    assert update["tags"] == ["items", "custom"]
+    assert update["operationId"] == "update_item_items__item_id__put"
+    assert update["responses"]["404"] == {"description": "Not found"}
+    assert update["responses"]["403"] == {"description": "Operation forbidden"}
+    admin = paths["/admin/"]["post"]
+    assert admin["tags"] == ["admin"]
+    assert admin["operationId"] == "update_admin_admin__post"
+    assert admin["responses"]["418"] == {"description": "I'm a teapot"}
+    assert paths["/"]["get"]["operationId"] == "root__get"
+    names = [(p["name"], p["in"]) for p in update["parameters"]]
+    assert names == [("item_id", "path"), ("token", "query"), ("x-token", "header")]
+
+
+def test_include_router_in_router() -> None:
+    from FasterAPI import APIRouter
+
+    app = Faster()
+    outer = APIRouter(prefix="/outer", tags=["outer"])
+    inner = APIRouter(prefix="/inner", tags=["inner"])
+
+    @inner.get("/leaf")
+    async def leaf() -> dict[str, str]:
+        return {"at": "leaf"}
+
+    outer.include_router(inner)
+    app.include_router(outer, prefix="/api")
+    client = TestClient(app)
+    assert client.get("/api/outer/inner/leaf").json() == {"at": "leaf"}
+    operation = client.get("/openapi.json").json()["paths"]["/api/outer/inner/leaf"]["get"]
+    assert operation["tags"] == ["outer", "inner"]
+
+
+# --- middleware (middleware/tutorial001) -----------------------------------------------------------------
+
+
+def test_http_middleware_adds_process_time() -> None:
+    app = Faster()
+
+    @app.middleware("http")
+    async def add_process_time_header(request: Request, call_next: Any) -> Any:
+        start_time = time.perf_counter()
+        response = await call_next(request)
+        response.headers["X-Process-Time"] = str(time.perf_counter() - start_time)
+        return response
+
+    @app.get("/items/{item_id}")
+    async def read_item(item_id: str) -> dict[str, str]:
+        return {"item_id": item_id}
+
+    response = TestClient(app).get("/items/foo")
+    assert response.status_code == 200
+    assert response.json() == {"item_id": "foo"}
+    assert float(response.headers["X-Process-Time"]) >= 0
+    missing = TestClient(app).get("/nowhere")
+    assert missing.status_code == 404
+    assert "X-Process-Time" in missing.headers
+
+
+def test_http_middlewares_run_last_added_first() -> None:
+    app = Faster()
+    seen: list[str] = []
+
+    @app.middleware("http")
+    async def first(request: Request, call_next: Any) -> Any:
+        seen.append("first")
+        return await call_next(request)
+
+    @app.middleware("http")
+    async def second(request: Request, call_next: Any) -> Any:
+        seen.append("second")
+        return await call_next(request)
+
+    @app.get("/")
+    async def root() -> str:
+        return "ok"
+
+    TestClient(app).get("/")
+    assert seen == ["second", "first"]
+
+
+# --- CORS (cors/tutorial001) -----------------------------------------------------------------------------
+
+
+def _cors_app(**options: Any) -> Faster:
+    app = Faster()
+    app.add_middleware(CORSMiddleware, **options)
+
+    @app.get("/")
+    async def main() -> dict[str, str]:
+        return {"message": "Hello World"}
+
+    return app
+
+
+TUTORIAL_ORIGINS = ["http://localhost.tiangolo.com", "https://localhost.tiangolo.com", "http://localhost"]
+
+
+def test_cors_tutorial() -> None:
+    app = _cors_app(allow_origins=TUTORIAL_ORIGINS, allow_credentials=True, allow_methods=["*"], allow_headers=["*"])
+    client = TestClient(app)
+    preflight = {
+        "Origin": "https://localhost.tiangolo.com",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "X-Example",
+    }
+    response = client.options("/", headers=preflight)
+    assert response.status_code == 200, response.text
+    assert response.text == "OK"
+    assert response.headers["access-control-allow-origin"] == "https://localhost.tiangolo.com"
+    assert response.headers["access-control-allow-headers"] == "X-Example"
+    assert response.headers["access-control-allow-credentials"] == "true"
+    assert response.headers["access-control-max-age"] == "600"
+    assert response.headers["access-control-allow-methods"] == "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"
+
+    response = client.get("/", headers={"Origin": "https://localhost.tiangolo.com"})
+    assert response.status_code == 200
+    assert response.json() == {"message": "Hello World"}
+    assert response.headers["access-control-allow-origin"] == "https://localhost.tiangolo.com"
+    assert response.headers["access-control-allow-credentials"] == "true"
+
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.json() == {"message": "Hello World"}
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_cors_disallowed_origin() -> None:
+    client = TestClient(_cors_app(allow_origins=TUTORIAL_ORIGINS, allow_methods=["*"], allow_headers=["*"]))
+    preflight = {"Origin": "https://evil.example.com", "Access-Control-Request-Method": "GET"}
+    response = client.options("/", headers=preflight)
+    assert response.status_code == 400
+    assert response.text == "Disallowed CORS origin"
+    response = client.get("/", headers={"Origin": "https://evil.example.com"})
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_cors_wildcard_and_restricted_methods() -> None:
+    client = TestClient(_cors_app(allow_origins=["*"], allow_methods=["GET"], allow_headers=["X-Example"]))
+    response = client.get("/", headers={"Origin": "https://anywhere.example.com"})
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "access-control-allow-credentials" not in response.headers
+    bad = {"Origin": "https://anywhere.example.com", "Access-Control-Request-Method": "DELETE"}
+    response = client.options("/", headers=bad)
+    assert response.status_code == 400
+    assert response.text == "Disallowed CORS method"
+    bad_header = {
+        "Origin": "https://anywhere.example.com",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "X-Other",
+    }
+    response = client.options("/", headers=bad_header)
+    assert response.status_code == 400
+    assert response.text == "Disallowed CORS headers"
+
+
+def test_cors_allow_origin_regex() -> None:
+    client = TestClient(_cors_app(allow_origin_regex=r"https://.*\.example\.org"))
+    response = client.get("/", headers={"Origin": "https://api.example.org"})
+    assert response.headers["access-control-allow-origin"] == "https://api.example.org"
+    response = client.get("/", headers={"Origin": "https://api.example.com"})
+    assert "access-control-allow-origin" not in response.headers
+
+
+# --- background tasks (background_tasks/tutorial001 / tutorial002) ---------------------------------------
+
+
+def test_background_task_writes_after_response(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    app = Faster()
+
+    def write_notification(email: str, message: str = "") -> None:
+        with log.open(mode="w") as email_file:
+            email_file.write(f"notification for {email}: {message}")
+
+    @app.post("/send-notification/{email}")
+    async def send_notification(email: str, background_tasks: BackgroundTasks) -> dict[str, str]:
+        background_tasks.add_task(write_notification, email, message="some notification")
+        return {"message": "Notification sent in the background"}
+
+    response = TestClient(app).post("/send-notification/foo@example.com")
+    assert response.status_code == 200
+    assert response.json() == {"message": "Notification sent in the background"}
+    assert log.read_text() == "notification for foo@example.com: some notification"
+
+
+def test_background_tasks_in_dependencies(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    app = Faster()
+
+    def write_log(message: str) -> None:
+        with log.open(mode="a") as log_file:
+            log_file.write(message)
+
+    def get_query(background_tasks: BackgroundTasks, q: str | None = None) -> str | None:
+        if q:
+            background_tasks.add_task(write_log, f"found query: {q}\n")
+        return q
+
+    @app.post("/send-notification/{email}")
+    async def send_notification(
+        email: str, background_tasks: BackgroundTasks, q: Annotated[str | None, Depends(get_query)]
+    ) -> dict[str, str]:
+        background_tasks.add_task(write_log, f"message to {email}\n")
+        return {"message": "Message sent"}
+
+    response = TestClient(app).post("/send-notification/foo@example.com?q=some-query")
+    assert response.status_code == 200
+    assert response.json() == {"message": "Message sent"}
+    assert log.read_text() == "found query: some-query\nmessage to foo@example.com\n"
+
+
+# --- metadata and docs URLs (metadata/tutorial001-004) ---------------------------------------------------
+
+DESCRIPTION = """
+ChimichangApp API helps you do awesome stuff. 🚀
+
+## Items
+
+You can **read items**.
+"""
+
+
+def test_metadata_info() -> None:
+    app = Faster(
+        title="ChimichangApp",
+        description=DESCRIPTION,
+        summary="Deadpool's favorite app. Nuff said.",
+        version="0.0.1",
+        terms_of_service="http://example.com/terms/",
+        contact={
+            "name": "Deadpoolio the Amazing",
+            "url": "http://x-force.example.com/contact/",
+            "email": "dp@x-force.example.com",
+        },
+        license_info={"name": "Apache 2.0", "identifier": "MIT"},
+    )
+
+    @app.get("/items/")
+    async def read_items() -> list[dict[str, str]]:
+        return [{"name": "Katana"}]
+
+    client = TestClient(app)
+    assert client.get("/items/").json() == [{"name": "Katana"}]
+    schema = client.get("/openapi.json").json()
+    assert schema["openapi"] == "3.1.0"
+    assert schema["info"] == {
+        "title": "ChimichangApp",
+        "summary": "Deadpool's favorite app. Nuff said.",
+        "description": DESCRIPTION,
+        "termsOfService": "http://example.com/terms/",
+        "contact": {
+            "name": "Deadpoolio the Amazing",
+            "url": "http://x-force.example.com/contact/",
+            "email": "dp@x-force.example.com",
+        },
+        "license": {"name": "Apache 2.0", "identifier": "MIT"},
+        "version": "0.0.1",
+    }
+
+
+def test_metadata_custom_openapi_url() -> None:
+    app = Faster(openapi_url="/api/v1/openapi.json")
+
+    @app.get("/items/")
+    async def read_items() -> list[dict[str, str]]:
+        return [{"name": "Foo"}]
+
+    client = TestClient(app)
+    assert client.get("/items/").json() == [{"name": "Foo"}]
+    schema = client.get("/api/v1/openapi.json")
+    assert schema.status_code == 200
+    assert "/items/" in schema.json()["paths"]
+    assert client.get("/openapi.json").status_code == 404
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/api/v1/openapi.json" in docs.text
+
+
+def test_metadata_docs_urls() -> None:
+    app = Faster(docs_url="/documentation", redoc_url=None)
+
+    @app.get("/items/")
+    async def read_items() -> list[dict[str, str]]:
+        return [{"name": "Foo"}]
+
+    client = TestClient(app)
+    response = client.get("/documentation")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert "swagger-ui" in response.text
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").status_code == 200
+
+
+def test_metadata_default_docs() -> None:
+    client = TestClient(Faster())
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "swagger-ui" in docs.text
+    redoc = client.get("/redoc")
+    assert redoc.status_code == 200
+    assert "redoc" in redoc.text
+    assert client.get("/docs/oauth2-redirect").status_code == 200
+
+
+def test_openapi_url_none_disables_docs() -> None:
+    app = Faster(openapi_url=None)
+
+    @app.get("/items/")
+    async def read_items() -> list[str]:
+        return []
+
+    client = TestClient(app)
+    assert client.get("/items/").status_code == 200
+    for path in ("/openapi.json", "/docs", "/redoc"):
+        assert client.get(path).status_code == 404
+
+
+def test_metadata_openapi_tags() -> None:
+    tags_metadata = [
+        {"name": "users", "description": "Operations with users. The **login** logic is also here."},
+        {
+            "name": "items",
+            "description": "Manage items. So _fancy_ they have their own docs.",
+            "externalDocs": {"description": "Items external docs", "url": "https://fastapi.tiangolo.com/"},
+        },
+    ]
+    app = Faster(openapi_tags=tags_metadata)
+
+    @app.get("/users/", tags=["users"])
+    async def get_users() -> list[dict[str, str]]:
+        return [{"name": "Harry"}, {"name": "Ron"}]
+
+    @app.get("/items/", tags=["items"])
+    async def get_items() -> list[dict[str, str]]:
+        return [{"name": "wand"}, {"name": "flying broom"}]
+
+    client = TestClient(app)
+    assert client.get("/users/").json() == [{"name": "Harry"}, {"name": "Ron"}]
+    assert client.get("/items/").json() == [{"name": "wand"}, {"name": "flying broom"}]
+    schema = client.get("/openapi.json").json()
+    assert schema["tags"] == tags_metadata
+    assert schema["paths"]["/users/"]["get"]["tags"] == ["users"]
+
+
+# --- static files ----------------------------------------------------------------------------------------
+
+
+def test_static_files_mount(tmp_path: Path) -> None:
+    (tmp_path / "sample.txt").write_text("This is a sample static file.")
+    (tmp_path / "style.css").write_text("body { color: red; }")
+    app = Faster()
+    app.mount("/static", StaticFiles(directory=tmp_path), name="static")
+
+    @app.get("/")
+    async def root() -> dict[str, str]:
+        return {"message": "Hello"}
+
+    client = TestClient(app)
+    response = client.get("/static/sample.txt")
+    assert response.status_code == 200
+    assert response.text == "This is a sample static file."
+    assert response.headers["content-type"] == "text/plain; charset=utf-8"
+    css = client.get("/static/style.css")
+    assert css.status_code == 200
+    assert css.headers["content-type"] == "text/css; charset=utf-8"
+    missing = client.get("/static/nope.txt")
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "Not Found"}  # raised inside the app, handled as FastAPI does
+    assert client.get("/").json() == {"message": "Hello"}
+    assert app.url_path_for("static", path="sample.txt") == "/static/sample.txt"
