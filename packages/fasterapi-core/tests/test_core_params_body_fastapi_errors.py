@@ -219,12 +219,14 @@ async def test_body_constraints_are_enforced_and_worded_as_fastapi_does() -> Non
                 "loc": ["body", "item", "price"],
                 "msg": "Input should be greater than 0",
                 "input": 0,
+                "ctx": {"gt": 0},
             },
             {
                 "type": "greater_than",
                 "loc": ["body", "importance"],
                 "msg": "Input should be greater than 0",
                 "input": 0,
+                "ctx": {"gt": 0},
             },
         ]
         ok = await client.put("/items/1", json={"item": {"name": "x", "price": 1}, "importance": 3})
@@ -242,5 +244,6 @@ async def test_body_constraints_are_enforced_and_worded_as_fastapi_does() -> Non
                 "loc": ["body"],
                 "msg": "List should have at least 1 item after validation, not 0",
                 "input": [],
+                "ctx": {"field_type": "List", "min_length": 1, "actual_length": 0},
             }
         ]

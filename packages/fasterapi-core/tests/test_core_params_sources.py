@@ -203,6 +203,7 @@ async def test_query_marker_as_default_with_options() -> None:
         "loc": ["query", "query"],
         "msg": "String should match pattern '^[a-z]+$'",
         "input": "AB1",
+        "ctx": {"pattern": "^[a-z]+$"},
     }
     assert missing.json()["detail"][0]["loc"] == ["query", "query"]
 
@@ -274,8 +275,20 @@ async def test_enum_and_literal_errors_name_the_allowed_values() -> None:
     async with client_for(app) as client:
         response = await client.get("/e?color=green&mode=z")
     assert response.json()["detail"] == [
-        {"type": "enum", "loc": ["query", "color"], "msg": "Input should be 'red' or 'blue'", "input": "green"},
-        {"type": "literal_error", "loc": ["query", "mode"], "msg": "Input should be 'a', 'b' or 'c'", "input": "z"},
+        {
+            "type": "enum",
+            "loc": ["query", "color"],
+            "msg": "Input should be 'red' or 'blue'",
+            "input": "green",
+            "ctx": {"expected": "'red' or 'blue'"},
+        },
+        {
+            "type": "literal_error",
+            "loc": ["query", "mode"],
+            "msg": "Input should be 'a', 'b' or 'c'",
+            "input": "z",
+            "ctx": {"expected": "'a', 'b' or 'c'"},
+        },
     ]
 
 

@@ -13,12 +13,13 @@ import dataclasses
 import json
 import types
 import typing
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
-from ._errors import body_error, constraint_error
+from ._errors import body_error, constraint_error, conversion_error
 
 __all__ = ["body_errors", "json_invalid"]
 
@@ -94,11 +95,15 @@ def _build_checker(tp: Any) -> _Checker:
 
         return check_items
     if origin is dict:
-        entry_checker = _checker((typing.get_args(tp) or (Any, Any))[1])
+        key_type, entry_type = typing.get_args(tp) or (Any, Any)
+        entry_checker = _checker(entry_type)
+        key_label = _KEY_LABELS.get(key_type)
 
         def check_entries(value: Any, loc: _Loc) -> _Errors:
             if isinstance(value, dict):
                 found = [error for key, entry in value.items() for error in entry_checker(entry, (*loc, key))]
+                if key_label is not None:
+                    found[:0] = _key_errors(value, key_type, key_label, loc)
                 if found:
                     return found
             return _convert_errors(value, tp, loc)
@@ -192,6 +197,21 @@ def _model_checker(tp: Any, fields: list[tuple[str, Any, bool]]) -> _Checker:
         return found or _convert_errors(value, tp, loc)
 
     return check_model
+
+
+#: Dict key types JSON text converts to, by the label FastAPI's parsing errors use.
+_KEY_LABELS: dict[Any, str] = {int: "int", float: "float", uuid.UUID: "uuid"}
+
+
+def _key_errors(value: dict[str, Any], key_type: Any, label: str, loc: _Loc) -> _Errors:
+    """FastAPI's errors for object keys that are not text of ``key_type`` (``loc`` ends ``key, "[key]"``)."""
+    found: _Errors = []
+    for key in value:
+        try:
+            msgspec.convert(key, key_type, strict=False)
+        except msgspec.ValidationError as exc:
+            found.append(conversion_error((*loc, key, "[key]"), key, exc, label))
+    return found
 
 
 def _convert_errors(value: Any, tp: Any, loc: _Loc) -> _Errors:

@@ -70,8 +70,23 @@ def missing_error(loc: tuple[Any, ...] | list[Any], input_value: Any = None) -> 
     return {"type": "missing", "loc": list(loc), "msg": "Field required", "input": input_value}
 
 
-def _constraint_error(match: re.Match[str]) -> tuple[str, str]:
+def _number(text: str) -> int | float | str:
+    """A limit as msgspec printed it, back to the number FastAPI reports in ``ctx``."""
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            continue
+    return text
+
+
+_BOUND_CTX = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
+
+
+def _constraint_error(match: re.Match[str], value: Any = None) -> tuple[str, str, dict[str, Any]]:
+    """``type``, ``msg`` and ``ctx`` for msgspec's "Expected `X` >= N" style message."""
     what, length, op, limit = match.group(1), bool(match.group(2)), match.group(3), match.group(4)
+    bound_name = "min_length" if op in (">=", ">") else "max_length"
     if length:
         noun = "characters" if what == "str" else "items"
         if what == "str":
@@ -81,23 +96,28 @@ def _constraint_error(match: re.Match[str]) -> tuple[str, str]:
             kind = {">=": "too_short", "<=": "too_long"}.get(op, "value_error")
             label = "List" if what == "array" else "Value"
         bound = "at least" if op in (">=", ">") else "at most"
-        return kind, f"{label} should have {bound} {limit} {noun if limit != '1' else noun[:-1]}"
+        msg = f"{label} should have {bound} {limit} {noun if limit != '1' else noun[:-1]}"
+        ctx: dict[str, Any] = {bound_name: _number(limit)}
+        if what != "str" and isinstance(value, (list, dict)):
+            msg = f"{msg} after validation, not {len(value)}"
+            ctx = {"field_type": label, bound_name: _number(limit), "actual_length": len(value)}
+        return kind, msg, ctx
     kind, template = {
         ">=": ("greater_than_equal", "Input should be greater than or equal to {}"),
         ">": ("greater_than", "Input should be greater than {}"),
         "<=": ("less_than_equal", "Input should be less than or equal to {}"),
         "<": ("less_than", "Input should be less than {}"),
     }[op]
-    return kind, template.format(limit)
+    return kind, template.format(limit), {_BOUND_CTX[op]: _number(limit)}
 
 
-def _pattern_error(message: str) -> tuple[str, str] | None:
+def _pattern_error(message: str) -> tuple[str, str, dict[str, Any]] | None:
     if "matching regex" not in message:
         return None
     pattern = message.split("regex ", 1)[1].split(" - at")[0]
     if len(pattern) >= 2 and pattern[0] == pattern[-1] == "'":
         pattern = pattern[1:-1]
-    return "string_pattern_mismatch", f"String should match pattern '{pattern}'"
+    return "string_pattern_mismatch", f"String should match pattern '{pattern}'", {"pattern": pattern}
 
 
 def conversion_error(
@@ -111,19 +131,33 @@ def conversion_error(
     message = str(exc)
     constraint = _CONSTRAINT.match(message)
     if constraint is not None:
-        kind, msg = _constraint_error(constraint)
-        return {"type": kind, "loc": list(loc), "msg": msg, "input": value}
+        kind, msg, ctx = _constraint_error(constraint, value)
+        return {"type": kind, "loc": list(loc), "msg": msg, "input": value, "ctx": ctx}
     pattern = _pattern_error(message)
     if pattern is not None:
-        return {"type": pattern[0], "loc": list(loc), "msg": pattern[1], "input": value}
+        return {"type": pattern[0], "loc": list(loc), "msg": pattern[1], "input": value, "ctx": pattern[2]}
     if type_name in _TYPE_MESSAGES:
         kind, msg = _TYPE_MESSAGES[type_name]
         return {"type": kind, "loc": list(loc), "msg": msg, "input": value}
     if type_name == "literal":
-        return {"type": "literal_error", "loc": list(loc), "msg": f"Input should be {expected}", "input": value}
+        ctx = {"expected": expected}
+        return {
+            "type": "literal_error",
+            "loc": list(loc),
+            "msg": f"Input should be {expected}",
+            "input": value,
+            "ctx": ctx,
+        }
     if type_name == "enum" or message.startswith("Invalid enum value"):
-        msg = f"Input should be {expected}" if expected else "Input should be a valid enumeration member"
-        return {"type": "enum", "loc": list(loc), "msg": msg, "input": value}
+        if not expected:
+            return {
+                "type": "enum",
+                "loc": list(loc),
+                "msg": "Input should be a valid enumeration member",
+                "input": value,
+            }
+        msg = f"Input should be {expected}"
+        return {"type": "enum", "loc": list(loc), "msg": msg, "input": value, "ctx": {"expected": expected}}
     return {"type": "value_error", "loc": list(loc), "msg": f"Value error, {message}", "input": value}
 
 
@@ -132,38 +166,39 @@ def constraint_error(
 ) -> dict[str, Any] | None:
     """The first of ``constraints`` (FastAPI's gt/ge/lt/le/min_length/max_length/pattern) ``value`` breaks."""
     for name, limit in constraints:
-        if name == "gt" and not value > limit:
-            return {
-                "type": "greater_than",
-                "loc": list(loc),
-                "msg": f"Input should be greater than {limit}",
-                "input": raw,
-            }
-        if name == "ge" and not value >= limit:
-            msg = f"Input should be greater than or equal to {limit}"
-            return {"type": "greater_than_equal", "loc": list(loc), "msg": msg, "input": raw}
-        if name == "lt" and not value < limit:
-            return {"type": "less_than", "loc": list(loc), "msg": f"Input should be less than {limit}", "input": raw}
-        if name == "le" and not value <= limit:
-            msg = f"Input should be less than or equal to {limit}"
-            return {"type": "less_than_equal", "loc": list(loc), "msg": msg, "input": raw}
-        if name in ("min_length", "max_length") and not isinstance(value, str):
-            too_short = name == "min_length" and len(value) < limit
-            if too_short or (name == "max_length" and len(value) > limit):
-                bound = "at least" if too_short else "at most"
-                items = f"{limit} item{'s' if limit != 1 else ''}"
-                msg = f"List should have {bound} {items} after validation, not {len(value)}"
-                return {"type": "too_short" if too_short else "too_long", "loc": list(loc), "msg": msg, "input": raw}
-            continue
-        if name == "min_length" and len(value) < limit:
-            msg = f"String should have at least {limit} character{'s' if limit != 1 else ''}"
-            return {"type": "string_too_short", "loc": list(loc), "msg": msg, "input": raw}
-        if name == "max_length" and len(value) > limit:
-            msg = f"String should have at most {limit} character{'s' if limit != 1 else ''}"
-            return {"type": "string_too_long", "loc": list(loc), "msg": msg, "input": raw}
-        if name == "pattern" and re.search(limit, value) is None:
-            msg = f"String should match pattern '{limit}'"
-            return {"type": "string_pattern_mismatch", "loc": list(loc), "msg": msg, "input": raw}
+        problem = _broken_constraint(name, limit, value)
+        if problem is not None:
+            kind, msg, ctx = problem
+            return {"type": kind, "loc": list(loc), "msg": msg, "input": raw, "ctx": ctx}
+    return None
+
+
+def _broken_constraint(name: str, limit: Any, value: Any) -> tuple[str, str, dict[str, Any]] | None:
+    if name == "gt" and not value > limit:
+        return "greater_than", f"Input should be greater than {limit}", {"gt": limit}
+    if name == "ge" and not value >= limit:
+        return "greater_than_equal", f"Input should be greater than or equal to {limit}", {"ge": limit}
+    if name == "lt" and not value < limit:
+        return "less_than", f"Input should be less than {limit}", {"lt": limit}
+    if name == "le" and not value <= limit:
+        return "less_than_equal", f"Input should be less than or equal to {limit}", {"le": limit}
+    if name in ("min_length", "max_length") and not isinstance(value, str):
+        too_short = name == "min_length" and len(value) < limit
+        if too_short or (name == "max_length" and len(value) > limit):
+            bound = "at least" if too_short else "at most"
+            items = f"{limit} item{'s' if limit != 1 else ''}"
+            msg = f"List should have {bound} {items} after validation, not {len(value)}"
+            ctx = {"field_type": "List", name: limit, "actual_length": len(value)}
+            return ("too_short" if too_short else "too_long"), msg, ctx
+        return None
+    if name == "min_length" and len(value) < limit:
+        msg = f"String should have at least {limit} character{'s' if limit != 1 else ''}"
+        return "string_too_short", msg, {"min_length": limit}
+    if name == "max_length" and len(value) > limit:
+        msg = f"String should have at most {limit} character{'s' if limit != 1 else ''}"
+        return "string_too_long", msg, {"max_length": limit}
+    if name == "pattern" and re.search(limit, value) is None:
+        return "string_pattern_mismatch", f"String should match pattern '{limit}'", {"pattern": limit}
     return None
 
 
@@ -232,11 +267,11 @@ def body_error(
         return {"type": "extra_forbidden", "loc": [*loc, name], "msg": "Extra inputs are not permitted", "input": extra}
     constraint = _CONSTRAINT.match(message)
     if constraint is not None:
-        kind, msg = _constraint_error(constraint)
-        return {"type": kind, "loc": loc, "msg": msg, "input": value}
+        kind, msg, ctx = _constraint_error(constraint, value)
+        return {"type": kind, "loc": loc, "msg": msg, "input": value, "ctx": ctx}
     pattern = _pattern_error(message)
     if pattern is not None:
-        return {"type": pattern[0], "loc": loc, "msg": pattern[1], "input": value}
+        return {"type": pattern[0], "loc": loc, "msg": pattern[1], "input": value, "ctx": pattern[2]}
     if message.startswith("Expected `"):
         expected = message[len("Expected `") :].split("`", 1)[0]
         # JSON bodies are decoded with msgspec's strict rules ("3" is not a number, as documented by

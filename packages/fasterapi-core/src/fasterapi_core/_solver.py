@@ -397,7 +397,13 @@ def _all_body_errors(plan: BodyPlan, body: bytes, first: msgspec.ValidationError
         raise HTTPException(400, _PARSE_ERROR) from None
     if document is None and not plan.embed:
         return [missing_error(("body",))]
-    return body_errors({} if document is None else document, plan.decoder.type, ("body",), first)
+    errors = body_errors({} if document is None else document, plan.decoder.type, ("body",), first)
+    if plan.embed:
+        # A body parameter missing from the embedding object is reported with no input, as FastAPI does.
+        for error in errors:
+            if error["type"] == "missing" and len(error["loc"]) == 2:
+                error["input"] = None
+    return errors
 
 
 def _text(body: bytes) -> str:
