@@ -165,3 +165,42 @@ async def test_core_speed_content_length_of_any_size() -> None:
             assert int(answer["headers"]["content-length"]) == len(answer["body"]) == size + 2
     head = await call(app, "HEAD", "/text/5")
     assert (head["headers"]["content-length"], head["body"]) == ("7", b"")
+
+
+async def test_core_speed_path_values_passed_as_they_are_only_when_nothing_would_change_them() -> None:
+    from typing import Annotated
+
+    from fasterapi_core import Path
+
+    app = Faster()
+
+    @app.get("/plain/{name}/{number:int}")
+    async def plain(name: str, number: int) -> dict[str, Any]:
+        return {"name": name, "number": number, "type": type(number).__name__}
+
+    @app.get("/converted/{number}")
+    async def converted(number: int) -> int:
+        return number
+
+    @app.get("/checked/{number:int}")
+    async def checked(number: Annotated[int, Path(gt=10)]) -> int:
+        return number
+
+    @app.get("/partial/{kept}/{ignored}")
+    async def partial(kept: str) -> str:
+        return kept
+
+    @app.get("/sync/{name}")
+    def sync(name: str) -> str:
+        return name
+
+    answer = await call(app, "GET", "/plain/ann/7")
+    assert answer["body"] == b'{"name":"ann","number":7,"type":"int"}'
+    assert (await call(app, "GET", "/converted/7"))["body"] == b"7"
+    assert (await call(app, "GET", "/converted/x"))["status"] == 422
+    assert (await call(app, "GET", "/checked/11"))["body"] == b"11"
+    assert (await call(app, "GET", "/checked/3"))["status"] == 422
+    assert (await call(app, "GET", "/partial/k/i"))["body"] == b'"k"'
+    assert (await call(app, "GET", "/sync/bob"))["body"] == b'"bob"'
+    head = await call(app, "HEAD", "/plain/ann/7")
+    assert (head["status"], head["body"], head["headers"]["content-length"]) == (200, b"", "38")

@@ -132,16 +132,24 @@ def query_dict(query_string: bytes) -> dict[str, list[str]]:
 
 
 def extract_simple(
-    dependant: Dependant, scope: dict[str, Any], path_params: dict[str, Any], errors: list[dict[str, Any]]
+    dependant: Dependant,
+    scope: dict[str, Any],
+    path_params: dict[str, Any],
+    errors: list[dict[str, Any]],
+    path_ready: bool = False,
 ) -> dict[str, Any]:
     """The arguments of a dependant that only has path/query/header/cookie parameters.
 
     No ``RequestContext``, no awaiting: the common handler shape takes this short way.
-    Problems are appended to ``errors``.
+    ``path_ready``: the router's values are the path arguments as they are (see
+    ``routing.path_values_ready``). Problems are appended to ``errors``.
     """
-    values: dict[str, Any] = {}
-    if dependant.path_params:
-        _extract(dependant.path_params, path_params, "path", values, errors)
+    if path_ready:
+        values = dict(path_params)
+    else:
+        values = {}
+        if dependant.path_params:
+            _extract(dependant.path_params, path_params, "path", values, errors)
     if dependant.query_params:
         _extract(dependant.query_params, query_dict(scope.get("query_string", b"")), "query", values, errors)
     if dependant.header_params:

@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from fasterapi_routing import Route, Router
+from fasterapi_routing.converters import IntConverter
 
+from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
 from ._response import close_after_response
 from ._shaping import plan_shaping
@@ -41,6 +43,7 @@ class APIRoute(Route):
 
     __slots__ = (
         "_direct_json",
+        "_path_ready",
         "_shape",
         "_status",
         "dependant",
@@ -74,6 +77,7 @@ class APIRoute(Route):
         self._status = self.status_code or 200
         #: Non-Response results are sent as JSON right in the handler (no ``_send_result`` coroutine).
         self._direct_json = self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS
+        self._path_ready = path_values_ready(self.dependant, self.template)
         self.handle = self._pick_handler()
 
     def _pick_handler(self) -> Callable[..., Any]:
@@ -85,6 +89,8 @@ class APIRoute(Route):
             return self._handle_full
         if dependant.body is not None:
             return self._handle_body
+        if self._path_ready and dependant.path_params and len(dependant.path_params) == len(dependant.all_params()):
+            return self._handle_path if dependant.is_coroutine else self._handle_simple
         if has_params or not dependant.is_coroutine:
             return self._handle_simple
         if self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS:
@@ -153,11 +159,30 @@ class APIRoute(Route):
         )
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
+    async def _handle_path(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+        """An async handler whose only parameters are the router's path values, as they are."""
+        result = await self.endpoint(**path_params)
+        if not self._direct_json or isinstance(result, Response):
+            await self._send_result(result, None, scope, receive, send)
+            return
+        # What ``_send_result`` would do, written out (one coroutine less per request).
+        if self._shape is not None:
+            result = self._shape(result)
+        body = encode_json(result)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": self._status,
+                "headers": [_LENGTH_HEADERS.get(len(body)) or length_header(len(body)), _JSON_CONTENT_TYPE],
+            }
+        )
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
     async def _handle_simple(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         """Only path/query/header/cookie parameters (or none): no per-request context at all."""
         dependant = self.dependant
         errors: list[dict[str, Any]] = []
-        kwargs = extract_simple(dependant, scope, path_params, errors)
+        kwargs = extract_simple(dependant, scope, path_params, errors, self._path_ready)
         if errors:
             await _reject(errors, None, scope, send)
             return
@@ -185,7 +210,7 @@ class APIRoute(Route):
         """A JSON body plus, at most, path/query/header/cookie values: still no per-request context."""
         dependant = self.dependant
         errors: list[dict[str, Any]] = []
-        kwargs = extract_simple(dependant, scope, path_params, errors)
+        kwargs = extract_simple(dependant, scope, path_params, errors, self._path_ready)
         body = await receive_body(receive)
         decode_body(dependant.body, body, content_type_of(scope), kwargs, errors)  # type: ignore[arg-type]
         if errors:
@@ -279,6 +304,28 @@ class APIRoute(Route):
         if ctx is not None:
             _merge_sub_response(response, ctx)
         await response(scope, receive, send)
+
+
+def path_values_ready(dependant: Dependant, template: Any) -> bool:
+    """True when the router's path values can be passed to the handler as they are.
+
+    That is: the handler takes every path parameter of the template under its own name, and each
+    one's conversion would give back what the router already produced (``str`` and ``Any`` keep
+    the text; ``int`` keeps the ``int`` of an ``{name:int}`` segment).
+    """
+    plans = dependant.path_params
+    if {plan.name for plan in plans} != set(template.param_names):
+        return False
+    converters = {segment.param: segment.converter for segment in template.segments if segment.param}
+    for plan in plans:
+        if plan.alias != plan.name or plan.is_sequence:
+            return False
+        if plan.convert is _identity:
+            continue
+        if plan.convert is _parse_int and type(converters.get(plan.name)) is IntConverter:
+            continue
+        return False
+    return True
 
 
 async def _reject(errors: list[dict[str, Any]], body: Any, scope: dict[str, Any], send: Any) -> None:
