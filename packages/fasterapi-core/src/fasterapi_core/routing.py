@@ -80,6 +80,16 @@ class APIRoute(Route):
         self._path_ready = path_values_ready(self.dependant, self.template)
         self.handle = self._pick_handler()
 
+    @property
+    def operation_id(self) -> str | None:
+        """FastAPI's ``route.operation_id``: settable, e.g. to use route names as OpenAPI operation ids."""
+        value = self.options.get("operation_id")
+        return None if value is None else str(value)
+
+    @operation_id.setter
+    def operation_id(self, value: str | None) -> None:
+        self.options["operation_id"] = value
+
     def _pick_handler(self) -> Callable[..., Any]:
         """Choose, once, the shortest way this route's requests can take."""
         dependant = self.dependant
@@ -299,6 +309,9 @@ class APIRoute(Route):
             return
         if status in _NO_BODY_STATUS and result is None:
             response = Response(status_code=status)
+        elif status == 200 and self.status_code is None:
+            # Nobody chose a status: the class's own default applies (307 for RedirectResponse), as in FastAPI.
+            response = self.response_class(result)
         else:
             response = self.response_class(result, status_code=status)
         if ctx is not None:

@@ -295,7 +295,8 @@ class _Builder:
         return responses
 
     def _extra_response(self, key: str, spec: dict[str, Any], existing: Any, media_type: str) -> dict[str, Any]:
-        response: dict[str, Any] = copy.deepcopy(existing) if existing else {}
+        # Merged in place: ``existing`` may hold schema slots that ``resolve()`` fills later (a copy would stay empty).
+        response: dict[str, Any] = existing if existing is not None else {}
         description = spec.get("description")
         if description is None and "description" not in response:
             try:
