@@ -102,7 +102,7 @@ def test_cookie_parameter_model() -> None:
     r = TestClient(app).get("/items/")
     assert r.status_code == 422
     assert r.json()["detail"] == [
-        {"type": "missing", "loc": ["cookie", "session_id"], "msg": "Field required", "input": None}
+        {"type": "missing", "loc": ["cookie", "session_id"], "msg": "Field required", "input": {}}
     ]
 
 

@@ -380,7 +380,7 @@ async def test_dataclass_query_group_and_typeddict_header_group() -> None:
         ok = await client.get("/pages?page=3", headers={"x-trace": "t1", "user-agent": "ua"})
         missing = await client.get("/pages", headers={"user-agent": "ua"})
     assert ok.json() == {"paging": {"page": 3, "size": 20}, "meta": {"x_trace": "t1", "user_agent": "ua"}}
-    assert [e["loc"] for e in missing.json()["detail"]] == [["query", "page"], ["header", "x-trace"]]
+    assert [e["loc"] for e in missing.json()["detail"]] == [["query", "page"], ["header", "x_trace"]]
 
 
 async def test_all_problems_of_one_request_in_one_422() -> None:

@@ -245,6 +245,8 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
             else:
                 kwargs = await solve(sub_dependant, ctx)
             if len(errors) != before:
+                if sub_dependant.on_errors is not None:
+                    sub_dependant.on_errors(errors, before, ctx.get_connection())
                 continue
             if sub_dependant.is_coroutine:
                 value = await sub_dependant.call(**kwargs)  # type: ignore[misc]

@@ -184,6 +184,9 @@ class Dependant:
     #: When a ``yield`` dependency's exit code runs: "request" (after the response is sent) or
     #: "function" (right after the handler returns, before the response), FastAPI's ``Depends(scope=)``.
     exit_scope: str = "request"
+    #: Parameter models only: rewrites the errors their fields produced (from index ``start`` of the
+    #: list) into FastAPI's model shape, given the connection. Runs on the error path only.
+    on_errors: Callable[[list[dict[str, Any]], int, Any], None] | None = None
 
     def __post_init__(self) -> None:
         self.cache_key = (self.call, tuple(sorted(self.security_scopes)))
@@ -504,19 +507,9 @@ def _model_fields(model: type) -> list[tuple[str, str, Any, Any, Any]]:
 def _group_dependant(model: type, marker: Param) -> Dependant:
     """A model used as ``Annotated[Model, Query()]``: one parameter per field, then ``Model(**values)``."""
     marker_class = type(marker)
-
-    def build(**values: Any) -> Any:
-        return model(**values)
-
+    source = marker.source
     fields = _model_fields(model)
-    forbid = marker.source in ("query", "cookie") and _forbids_unknown_fields(model)
-    if forbid:
-        build = _build_forbidding_extras(model, marker.source, frozenset(alias for _, alias, *_ in fields))
-    build.__qualname__ = f"{model.__qualname__}<{marker.source} parameters>"
-    group = Dependant(call=build, run_inline=True, use_cache=False)
-    if forbid:
-        group.specials.append((_CONNECTION_ARGUMENT, "connection"))
-    target = {"query": group.query_params, "header": group.header_params, "cookie": group.cookie_params}[marker.source]
+    plans: list[ParamPlan] = []
     for name, alias, annotation, default, factory in fields:
         field = marker_class(
             default,
@@ -527,43 +520,110 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
         base, _ = _split_annotated(annotation)
         if not (is_scalar(base) or is_sequence(base)):
             raise FasterAPIError(
-                f"field {name!r} of {model.__qualname__} has type {base!r}, which a {marker.source} value cannot carry"
+                f"field {name!r} of {model.__qualname__} has type {base!r}, which a {source} value cannot carry"
             )
-        target.append(ParamPlan(name, marker.source, annotation, field))
+        plans.append(ParamPlan(name, source, annotation, field))
+    shape = _ModelShape(source, plans, {name: alias for name, alias, *_ in fields}, _forbids_unknown_fields(model))
+
+    def build(**values: Any) -> Any:
+        return model(**values)
+
+    if shape.forbid:
+
+        def build(**values: Any) -> Any:
+            extras = shape.extras(values.pop(_CONNECTION_ARGUMENT))
+            if extras:
+                from .exceptions import RequestValidationError
+
+                raise RequestValidationError(extras)
+            return model(**values)
+
+    build.__qualname__ = f"{model.__qualname__}<{source} parameters>"
+    group = Dependant(call=build, run_inline=True, use_cache=False, on_errors=shape.fix_errors)
+    if shape.forbid:
+        group.specials.append((_CONNECTION_ARGUMENT, "connection"))
+    {"query": group.query_params, "header": group.header_params, "cookie": group.cookie_params}[source].extend(plans)
     return _finish(group)
 
 
 _CONNECTION_ARGUMENT = "__fasterapi_connection__"
 
 
+class _ModelShape:
+    """How FastAPI reports problems of a query/header/cookie parameter model.
+
+    The model is validated as a whole there: ``loc`` names the model's field (``save_data``, not the
+    header ``save-data``), a missing field's ``input`` is what was collected for the model (fields
+    found, list fields as ``[]``, then every other key sent), and ``extra="forbid"`` (msgspec's
+    ``forbid_unknown_fields=True``) refuses every other key sent.
+    """
+
+    __slots__ = ("field_alias", "forbid", "plans", "source")
+
+    def __init__(self, source: str, plans: list[ParamPlan], field_alias: dict[str, str], forbid: bool) -> None:
+        self.source = source
+        self.plans = plans
+        self.field_alias = field_alias
+        self.forbid = forbid
+
+    def sent(self, connection: Any) -> dict[str, list[str]]:
+        if self.source == "cookie":
+            return {key: [value] for key, value in connection.cookies.items()}
+        values = connection.query_params if self.source == "query" else connection.headers
+        return {key: values.getlist(key) for key in dict.fromkeys(values.keys())}
+
+    def known(self) -> set[str]:
+        return {plan.alias for plan in self.plans} | set(self.field_alias) | set(self.field_alias.values())
+
+    def extras(self, connection: Any) -> list[dict[str, Any]]:
+        known = self.known()
+        return [
+            {
+                "type": "extra_forbidden",
+                "loc": [self.source, key],
+                "msg": "Extra inputs are not permitted",
+                "input": values[0] if len(values) == 1 else values,
+            }
+            for key, values in self.sent(connection).items()
+            if key not in known
+        ]
+
+    def collected(self, sent: dict[str, list[str]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for plan in self.plans:
+            key = self.field_alias.get(plan.name, plan.name)
+            values = sent.get(plan.alias)
+            if values:
+                found[key] = values if plan.is_sequence else values[-1 if self.source == "query" else 0]
+            elif not plan.required:
+                default = plan.default_value()
+                if default is not None:
+                    found[key] = default
+        known = self.known()
+        for key, values in sent.items():
+            if key not in known:
+                found[key] = values[0] if len(values) == 1 else values
+        return found
+
+    def fix_errors(self, errors: list[dict[str, Any]], start: int, connection: Any) -> None:
+        by_alias = {plan.alias: self.field_alias.get(plan.name, plan.name) for plan in self.plans}
+        sent = self.sent(connection)
+        collected: dict[str, Any] | None = None
+        for error in errors[start:]:
+            loc = error["loc"]
+            if len(loc) == 2 and loc[0] == self.source and loc[1] in by_alias:
+                loc[1] = by_alias[loc[1]]
+                if error["type"] == "missing":
+                    collected = self.collected(sent) if collected is None else collected
+                    error["input"] = collected
+        if self.forbid:
+            errors.extend(self.extras(connection))
+
+
 def _forbids_unknown_fields(model: type) -> bool:
     """msgspec's ``forbid_unknown_fields=True`` is what pydantic calls ``extra="forbid"``."""
     config = getattr(model, "__struct_config__", None)
     return bool(getattr(config, "forbid_unknown_fields", False))
-
-
-def _build_forbidding_extras(model: type, source: str, allowed: frozenset[str]) -> Callable[..., Any]:
-    """``Model(**values)`` after checking the request sent no other query/cookie keys (FastAPI's 422)."""
-    from .exceptions import RequestValidationError
-
-    def build(**values: Any) -> Any:
-        connection = values.pop(_CONNECTION_ARGUMENT)
-        sent = connection.query_params if source == "query" else connection.cookies
-        extras = [
-            {
-                "type": "extra_forbidden",
-                "loc": [source, key],
-                "msg": "Extra inputs are not permitted",
-                "input": sent[key],
-            }
-            for key in dict.fromkeys(sent.keys())
-            if key not in allowed
-        ]
-        if extras:
-            raise RequestValidationError(extras)
-        return model(**values)
-
-    return build
 
 
 def _copy_with_default(field: Param, default: Any) -> Param:
