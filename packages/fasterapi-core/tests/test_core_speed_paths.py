@@ -204,3 +204,30 @@ async def test_core_speed_path_values_passed_as_they_are_only_when_nothing_would
     assert (await call(app, "GET", "/sync/bob"))["body"] == b'"bob"'
     head = await call(app, "HEAD", "/plain/ann/7")
     assert (head["status"], head["body"], head["headers"]["content-length"]) == (200, b"", "38")
+
+
+async def test_core_speed_list_of_models_passes_through_only_when_every_item_is_exactly_the_model() -> None:
+    import msgspec
+
+    class Item(msgspec.Struct):
+        id: int
+
+    class Secret(Item):
+        password: str
+
+    app = Faster()
+    lists: dict[str, list[Any]] = {
+        "exact": [Item(1), Item(2)],
+        "empty": [],
+        "one_subclass": [Item(1), Secret(2, "hunter2")],
+        "dicts": [{"id": 1, "password": "x"}],
+    }
+
+    @app.get("/items/{kind}")
+    async def items(kind: str) -> list[Item]:
+        return lists[kind]
+
+    assert (await call(app, "GET", "/items/exact"))["body"] == b'[{"id":1},{"id":2}]'
+    assert (await call(app, "GET", "/items/empty"))["body"] == b"[]"
+    assert (await call(app, "GET", "/items/one_subclass"))["body"] == b'[{"id":1},{"id":2}]'
+    assert (await call(app, "GET", "/items/dicts"))["body"] == b'[{"id":1}]'
