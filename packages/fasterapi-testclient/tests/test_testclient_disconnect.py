@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from fasterapi_testclient import TestClient, WebSocketDisconnect
+from fasterapi_testclient import TestClient, WebSocketDenialResponse, WebSocketDisconnect
 from fasterapi_testclient._disconnect import disconnect_class
 
 
@@ -59,3 +59,16 @@ def test_without_frameworks_our_class_is_raised(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delitem(sys.modules, "fasterapi_ws.websockets", raising=False)
     monkeypatch.delitem(sys.modules, "starlette.websockets", raising=False)
     assert disconnect_class() is WebSocketDisconnect
+
+
+def test_refused_handshake_is_also_the_framework_class(monkeypatch: pytest.MonkeyPatch, raw_app: Any) -> None:
+    class FrameworkDisconnect(Exception):
+        pass
+
+    fake_framework(monkeypatch, FrameworkDisconnect)
+    with TestClient(raw_app) as client:
+        with pytest.raises(FrameworkDisconnect) as info, client.websocket_connect("/ws/deny"):
+            pytest.fail("the handshake was refused")
+        denial = info.value
+        assert isinstance(denial, WebSocketDenialResponse)
+        assert (denial.status_code, denial.code, denial.reason) == (403, 1008, "go away")

@@ -11,7 +11,7 @@ import sys
 
 from .exceptions import WebSocketDisconnect
 
-__all__ = ["disconnect_class", "make_disconnect"]
+__all__ = ["disconnect_class", "make_disconnect", "with_framework_bases"]
 
 _FRAMEWORK_MODULES = ("fasterapi_ws", "fasterapi_ws.websockets", "starlette.websockets")
 _combined: dict[tuple[type[BaseException], ...], type[WebSocketDisconnect]] = {}
@@ -25,7 +25,14 @@ def _combined_init(self: WebSocketDisconnect, code: int = 1000, reason: str | No
 
 def disconnect_class() -> type[WebSocketDisconnect]:
     """Our ``WebSocketDisconnect``, or a cached subclass that is also every loaded framework's one."""
-    bases: list[type[BaseException]] = [WebSocketDisconnect]
+    return with_framework_bases(WebSocketDisconnect)
+
+
+def with_framework_bases(ours: type[WebSocketDisconnect]) -> type[WebSocketDisconnect]:
+    """``ours`` (a ``WebSocketDisconnect`` class of this package), or a cached subclass of it that is also
+    every loaded framework's ``WebSocketDisconnect`` (so ``pytest.raises(FasterAPI.WebSocketDisconnect)``
+    catches a refused handshake too)."""
+    bases: list[type[BaseException]] = [ours]
     for module_name in _FRAMEWORK_MODULES:
         module = sys.modules.get(module_name)
         candidate = getattr(module, "WebSocketDisconnect", None) if module is not None else None
@@ -33,21 +40,20 @@ def disconnect_class() -> type[WebSocketDisconnect]:
             bases.append(candidate)
     # keep only the most derived classes, so a framework class that already subclasses ours is fine
     bases = [base for base in bases if not any(other is not base and issubclass(other, base) for other in bases)]
-    if bases == [WebSocketDisconnect]:
-        return WebSocketDisconnect
+    if bases == [ours]:
+        return ours
     key = tuple(bases)
     cached = _combined.get(key)
     if cached is None:
+        namespace: dict[str, object] = {"__module__": __name__}
+        if ours is WebSocketDisconnect:
+            namespace.update({"__init__": _combined_init, "__str__": WebSocketDisconnect.__str__})
         try:
-            made = type(
-                "WebSocketDisconnect",
-                key,
-                {"__init__": _combined_init, "__module__": __name__, "__str__": WebSocketDisconnect.__str__},
-            )
+            made = type(ours.__name__, key, namespace)
         except TypeError:  # incompatible layouts or MRO: fall back to ours alone
-            return WebSocketDisconnect
-        if not issubclass(made, WebSocketDisconnect):  # a framework class derived from ours won the MRO
-            return WebSocketDisconnect
+            return ours
+        if not issubclass(made, ours):  # a framework class derived from ours won the MRO
+            return ours
         cached = _combined[key] = made
     return cached
 

@@ -15,7 +15,7 @@ import httpx
 from anyio.from_thread import BlockingPortal
 
 from ._config import default_ws_timeout
-from ._disconnect import make_disconnect
+from ._disconnect import make_disconnect, with_framework_bases
 from ._errors import is_disconnect_echo
 from ._tasks import AppTask, spawn
 from ._types import ASGIApp, Message, Scope
@@ -54,6 +54,12 @@ class WebSocketDenialResponse(httpx.Response, WebSocketDisconnect):  # type: ign
 
     def __repr__(self) -> str:
         return f"<WebSocketDenialResponse [{self.status_code}]>"
+
+
+def _denial(status_code: int, **options: Any) -> WebSocketDenialResponse:
+    """A denial that is also the loaded framework's ``WebSocketDisconnect``, as Starlette's client raises."""
+    cls = with_framework_bases(WebSocketDenialResponse)
+    return cls(status_code, **options)  # type: ignore[return-value]
 
 
 class _AppExited:
@@ -131,7 +137,7 @@ class WebSocketChannel:
             error = RuntimeError(f"The app returned without accepting or closing the WebSocket {self._scope['path']}")
             if self._raise_server_exceptions:
                 raise error
-            raise WebSocketDenialResponse(500, request=self._request, code=1011)
+            raise _denial(500, request=self._request, code=1011)
         assert not isinstance(message, _AppExited)
         kind = message["type"]
         if kind == "websocket.accept":
@@ -146,9 +152,7 @@ class WebSocketChannel:
         if kind == "websocket.close":
             self._server_closed = True
             await self._stop()
-            raise WebSocketDenialResponse(
-                403, request=self._request, code=message.get("code", 1000), reason=message.get("reason", "")
-            )
+            raise _denial(403, request=self._request, code=message.get("code", 1000), reason=message.get("reason", ""))
         if kind == "websocket.http.response.start":
             body: list[bytes] = []
             while True:
@@ -162,7 +166,7 @@ class WebSocketChannel:
                     break
             self._server_closed = True
             await self._stop()
-            raise WebSocketDenialResponse(
+            raise _denial(
                 int(message["status"]),
                 headers=[(bytes(k), bytes(v)) for k, v in message.get("headers", ())],
                 content=b"".join(body),
