@@ -508,3 +508,39 @@ def test_dependency_used_twice_is_called_once_unless_use_cache_false() -> None:
     assert client.get("/cached").json() == [1, 1]
     calls.clear()
     assert client.get("/uncached").json() == [1, 2]
+
+
+# --- the pre-Annotated style: dependencies as parameter defaults ----------------------------------------
+
+
+def test_dependencies_as_parameter_defaults() -> None:
+    app = Faster()
+
+    @app.get("/items/")
+    async def read_items(commons: CommonQueryParams = Depends()) -> dict[str, Any]:
+        return {"q": commons.q, "skip": commons.skip, "limit": commons.limit}
+
+    @app.get("/untyped/")
+    async def untyped(commons=Depends(CommonQueryParams)) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+        return {"q": commons.q}
+
+    @app.get("/function/")
+    async def function(commons: dict[str, Any] = Depends(common_parameters)) -> dict[str, Any]:
+        return commons
+
+    client = TestClient(app)
+    assert client.get("/items/?q=a&skip=2").json() == {"q": "a", "skip": 2, "limit": 100}
+    assert client.get("/untyped/?q=z").json() == {"q": "z"}
+    assert client.get("/function/?limit=3").json() == {"q": None, "skip": 0, "limit": 3}
+    response = client.get("/items/?skip=x")
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "int_parsing",
+                "loc": ["query", "skip"],
+                "msg": "Input should be a valid integer, unable to parse string as an integer",
+                "input": "x",
+            }
+        ]
+    }

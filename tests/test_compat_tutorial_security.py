@@ -524,3 +524,37 @@ def test_http_basic_compare_digest() -> None:
     response = client.get("/users/me")
     assert response.status_code == 401
     assert response.json() == {"detail": "Not authenticated"}
+
+
+def test_oauth2_password_request_form_fields() -> None:
+    from FasterAPI.security import OAuth2PasswordRequestFormStrict
+
+    app = Faster()
+
+    @app.post("/token")
+    async def token(form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> dict[str, Any]:
+        return {"username": form.username, "scopes": form.scopes, "grant_type": form.grant_type, "id": form.client_id}
+
+    @app.post("/strict")
+    async def strict(form: Annotated[OAuth2PasswordRequestFormStrict, Depends()]) -> dict[str, Any]:
+        return {"username": form.username, "grant_type": form.grant_type}
+
+    client = TestClient(app)
+    data = {"username": "u", "password": "p", "scope": "me items", "client_id": "c"}
+    assert client.post("/token", data=data).json() == {
+        "username": "u",
+        "scopes": ["me", "items"],
+        "grant_type": None,
+        "id": "c",
+    }
+    response = client.post("/token", data={"username": "u", "password": "p", "grant_type": "other"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "grant_type"]
+    assert response.json()["detail"][0]["type"] == "string_pattern_mismatch"
+    response = client.post("/strict", data={"username": "u", "password": "p"})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [{"type": "missing", "loc": ["body", "grant_type"], "msg": "Field required", "input": None}]
+    }
+    response = client.post("/strict", data={"username": "u", "password": "p", "grant_type": "password"})
+    assert response.json() == {"username": "u", "grant_type": "password"}

@@ -571,3 +571,97 @@ def test_static_files_mount(tmp_path: Path) -> None:
     assert missing.json() == {"detail": "Not Found"}  # raised inside the app, handled as FastAPI does
     assert client.get("/").json() == {"message": "Hello"}
     assert app.url_path_for("static", path="sample.txt") == "/static/sample.txt"
+
+
+# --- advanced middleware (advanced/middleware) -----------------------------------------------------------
+
+
+def test_trusted_host_middleware() -> None:
+    from FasterAPI.middleware.trustedhost import TrustedHostMiddleware
+
+    app = Faster()
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=["example.com", "*.example.com"])
+
+    @app.get("/")
+    async def main() -> dict[str, str]:
+        return {"message": "Hello World"}
+
+    response = TestClient(app).get("/")
+    assert response.status_code == 400
+    assert response.text == "Invalid host header"
+    response = TestClient(app, base_url="http://api.example.com").get("/")
+    assert response.status_code == 200
+    assert response.json() == {"message": "Hello World"}
+
+
+def test_https_redirect_middleware() -> None:
+    from FasterAPI.middleware.httpsredirect import HTTPSRedirectMiddleware
+
+    app = Faster()
+    app.add_middleware(HTTPSRedirectMiddleware)
+
+    @app.get("/items/")
+    async def main() -> dict[str, str]:
+        return {"message": "Hello World"}
+
+    response = TestClient(app).get("/items/?q=1", follow_redirects=False)
+    assert response.status_code == 307
+    assert response.headers["location"] == "https://testserver/items/?q=1"
+
+
+def test_gzip_middleware() -> None:
+    from FasterAPI.middleware.gzip import GZipMiddleware
+
+    app = Faster()
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
+
+    @app.get("/big")
+    async def big() -> str:
+        return "x" * 2000
+
+    @app.get("/small")
+    async def small() -> str:
+        return "x"
+
+    client = TestClient(app)
+    response = client.get("/big", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.json() == "x" * 2000
+    assert int(response.headers["content-length"]) < 2000
+    response = client.get("/small", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in response.headers
+    assert response.json() == "x"
+
+
+# --- yield dependencies and background tasks, app state -------------------------------------------------
+
+
+def test_yield_dependency_closes_after_background_tasks() -> None:
+    events: list[str] = []
+    app = Faster()
+
+    def get_db() -> Iterator[str]:
+        events.append("open")
+        try:
+            yield "db"
+        finally:
+            events.append("close")
+
+    @app.post("/send")
+    async def send(background_tasks: BackgroundTasks, db: Annotated[str, Depends(get_db)]) -> dict[str, str]:
+        background_tasks.add_task(events.append, f"task uses {db}")
+        return {"message": "sent"}
+
+    assert TestClient(app).post("/send").json() == {"message": "sent"}
+    assert events == ["open", "task uses db", "close"]
+
+
+def test_app_state_reachable_from_request() -> None:
+    app = Faster()
+    app.state.greeting = "hello"
+
+    @app.get("/")
+    async def root(request: Request) -> dict[str, str]:
+        return {"greeting": request.app.state.greeting}
+
+    assert TestClient(app).get("/").json() == {"greeting": "hello"}
