@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from fasterapi_core import Faster, HTTPException, JSONResponse, Request
 from fasterapi_core.responses import PlainTextResponse
 
@@ -207,8 +209,6 @@ async def test_core_speed_path_values_passed_as_they_are_only_when_nothing_would
 
 
 async def test_core_speed_list_of_models_passes_through_only_when_every_item_is_exactly_the_model() -> None:
-    import msgspec
-
     class Item(msgspec.Struct):
         id: int
 
@@ -231,3 +231,63 @@ async def test_core_speed_list_of_models_passes_through_only_when_every_item_is_
     assert (await call(app, "GET", "/items/empty"))["body"] == b"[]"
     assert (await call(app, "GET", "/items/one_subclass"))["body"] == b'[{"id":1},{"id":2}]'
     assert (await call(app, "GET", "/items/dicts"))["body"] == b'[{"id":1}]'
+
+
+class NamedItem(msgspec.Struct):
+    name: str
+
+
+async def test_core_speed_body_routes_enforce_the_limit_themselves() -> None:
+    def body_app(**options: Any) -> Faster:
+        app = Faster(**options)
+
+        @app.post("/items")
+        async def create(item: NamedItem, q: int = 0) -> dict[str, Any]:
+            return {"name": item.name, "q": q}
+
+        @app.post("/small", max_body_size=12)
+        async def small(item: NamedItem) -> NamedItem:
+            return item
+
+        return app
+
+    async def post(app: Faster, path: str, body: bytes, headers: list[tuple[bytes, bytes]]) -> int:
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "POST", "path": path, "root_path": "", "query_string": b"q=2"}
+        await app({**scope, "headers": [(b"content-type", b"application/json"), *headers]}, receive, send)
+        status: int = sent[0]["status"]
+        return status
+
+    body = b'{"name":"abcdefgh"}'  # 19 bytes
+    declared = [(b"content-length", str(len(body)).encode())]
+    for app in (body_app(max_body_size=18), body_app(max_body_size=18, middleware=[])):
+        assert await post(app, "/items", body, declared) == 413  # announced
+        assert await post(app, "/items", body, []) == 413  # counted (no Content-Length)
+        assert await post(app, "/items", body, [(b"content-length", b"many")]) == 400
+        assert await post(app, "/items", b'{"name":"a"}', []) == 200
+    roomy = body_app(max_body_size=None)
+    assert await post(roomy, "/items", body * 1000, []) == 422  # no limit: read and validated
+    assert await post(roomy, "/items", body, [(b"content-length", b"many")]) == 200  # not even parsed
+    assert await post(roomy, "/small", body, declared) == 413  # the route's own option
+    assert await post(roomy, "/small", body, []) == 413
+    assert await post(roomy, "/small", b'{"name":"a"}', []) == 200
+
+    class Passthrough:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            await self.inner(scope, receive, send)
+
+    wrapped = body_app(max_body_size=18)
+    wrapped.add_middleware(Passthrough)
+    assert await post(wrapped, "/items", body, declared) == 413
+    assert await post(wrapped, "/items", body, []) == 413
+    assert await post(wrapped, "/items", b'{"name":"a"}', []) == 200

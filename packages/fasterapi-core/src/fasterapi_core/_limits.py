@@ -6,7 +6,7 @@ from typing import Any
 
 from .exceptions import HTTPException
 
-__all__ = ["DEFAULT_MAX_BODY_SIZE", "RequestTooLarge", "limit_request_body"]
+__all__ = ["DEFAULT_MAX_BODY_SIZE", "RequestTooLarge", "check_declared_length", "limit_request_body"]
 
 #: ``Faster(max_body_size=...)`` default: 16 MiB. ``None`` turns the limit off.
 DEFAULT_MAX_BODY_SIZE = 16 * 1024 * 1024
@@ -23,11 +23,21 @@ class RequestTooLarge(HTTPException):
 def _declared_length(scope: dict[str, Any]) -> int | None:
     for key, value in scope.get("headers", ()):
         if key == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                raise HTTPException(400, "Invalid Content-Length header") from None
+            return _parse_length(value)
     return None
+
+
+def _parse_length(value: bytes) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise HTTPException(400, "Invalid Content-Length header") from None
+
+
+def check_declared_length(value: bytes, limit: int) -> None:
+    """For code that found the Content-Length header itself: 400 when malformed, 413 above ``limit``."""
+    if _parse_length(value) > limit:
+        raise RequestTooLarge(limit)
 
 
 def limit_request_body(scope: dict[str, Any], receive: Any, limit: int) -> Any:

@@ -16,6 +16,7 @@ import msgspec
 
 from ._body_errors import body_errors, json_invalid
 from ._errors import json_invalid_error, missing_error
+from ._limits import RequestTooLarge
 from .background import BackgroundTasks
 from .dependencies import BodyPlan, Dependant, ParamPlan, SecurityScopes
 from .exceptions import HTTPException
@@ -24,6 +25,7 @@ from .responses import Response
 
 __all__ = [
     "RequestContext",
+    "body_headers",
     "call_endpoint",
     "content_type_of",
     "decode_body",
@@ -195,24 +197,52 @@ async def read_body(ctx: RequestContext) -> bytes:
     return ctx.body
 
 
-async def receive_body(receive: Any) -> bytes:
-    """Every ``http.request`` chunk joined (one message, the usual case, is taken as it is)."""
+async def receive_body(receive: Any, limit: int | None = None) -> bytes:
+    """Every ``http.request`` chunk joined (one message, the usual case, is taken as it is).
+
+    ``limit``: raise ``RequestTooLarge`` (413) as soon as more bytes than that have arrived.
+    """
     message = await receive()
     kind = message["type"]
     if kind == "http.request" and not message.get("more_body", False):
         body: bytes = message.get("body", b"")
+        if limit is not None and len(body) > limit:
+            raise RequestTooLarge(limit)
         return body
     chunks: list[bytes] = []
+    received = 0
     while True:
         if kind == "http.disconnect":
             raise ClientDisconnect()
         if kind == "http.request":
-            chunks.append(message.get("body", b""))
+            chunk = message.get("body", b"")
+            if limit is not None:
+                received += len(chunk)
+                if received > limit:
+                    raise RequestTooLarge(limit)
+            chunks.append(chunk)
             if not message.get("more_body", False):
                 break
         message = await receive()
         kind = message["type"]
     return b"".join(chunks)
+
+
+def body_headers(scope: dict[str, Any]) -> tuple[str | None, bytes | None]:
+    """The first ``Content-Type`` (decoded) and the first ``Content-Length`` (raw), in one scan."""
+    content_type: str | None = None
+    length: bytes | None = None
+    for key, value in scope.get("headers", ()):
+        if key == b"content-length":
+            if length is None:
+                length = value
+                if content_type is not None:
+                    break
+        elif content_type is None and (key == b"content-type" or (len(key) == 12 and key.lower() == b"content-type")):
+            content_type = value.decode("latin-1")
+            if length is not None:
+                break
+    return content_type, length
 
 
 def content_type_of(scope: dict[str, Any]) -> str | None:

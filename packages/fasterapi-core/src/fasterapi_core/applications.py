@@ -375,7 +375,9 @@ class Faster:
         if limit is _UNPLANNED:
             limit = None
             dependant = getattr(route, "dependant", None)
-            if dependant is not None and _may_read_body(dependant):
+            if getattr(route, "limits_own_body", False):
+                pass  # the route checks the limit as it reads the body
+            elif dependant is not None and _may_read_body(dependant):
                 limit = route.options.get("max_body_size", self.max_body_size)
             self._body_limits[route] = limit
             if limit is None:

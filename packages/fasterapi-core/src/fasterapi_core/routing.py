@@ -15,12 +15,13 @@ from fasterapi_routing.converters import IntConverter
 
 from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
+from ._limits import check_declared_length
 from ._response import close_after_response
 from ._shaping import plan_shaping
 from ._solver import (
     RequestContext,
+    body_headers,
     call_endpoint,
-    content_type_of,
     decode_body,
     extract_simple,
     receive_body,
@@ -36,18 +37,22 @@ __all__ = ["APIRoute", "FasterRouter", "APIRouter"]
 _JSON_CONTENT_TYPE = JSON_CONTENT_TYPE
 #: Statuses whose responses carry no body (and so no ``Content-Length``).
 _NO_BODY_STATUS = frozenset({204, 304})
+_APP_LIMIT: Any = object()
 
 
 class APIRoute(Route):
     """A route whose handler, parameters and return encoding are planned at construction."""
 
     __slots__ = (
+        "_body_limit",
         "_direct_json",
+        "_has_simple_params",
         "_path_ready",
         "_shape",
         "_status",
         "dependant",
         "handle",
+        "limits_own_body",
         "response_class",
         "response_model",
         "status_code",
@@ -78,7 +83,16 @@ class APIRoute(Route):
         #: Non-Response results are sent as JSON right in the handler (no ``_send_result`` coroutine).
         self._direct_json = self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS
         self._path_ready = path_values_ready(self.dependant, self.template)
+        dependant = self.dependant
+        self._has_simple_params = bool(
+            dependant.path_params or dependant.query_params or dependant.header_params or dependant.cookie_params
+        )
+        #: This route's ``max_body_size`` option, or ``_APP_LIMIT`` for the serving app's ``max_body_size``.
+        self._body_limit: Any = opts.get("max_body_size", _APP_LIMIT)
         self.handle = self._pick_handler()
+        #: True when the handler enforces the body-size limit while reading the body itself, so the
+        #: app need not wrap ``receive`` (one header scan and one coroutine less per request).
+        self.limits_own_body = self.handle == self._handle_body
 
     @property
     def operation_id(self) -> str | None:
@@ -219,10 +233,20 @@ class APIRoute(Route):
     async def _handle_body(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         """A JSON body plus, at most, path/query/header/cookie values: still no per-request context."""
         dependant = self.dependant
+        content_type, declared = body_headers(scope)
+        limit = self._body_limit
+        if limit is _APP_LIMIT:
+            limit = getattr(scope.get("app"), "max_body_size", None)
+        if limit is not None and declared is not None:
+            check_declared_length(declared, limit)  # the server never delivers more than announced
+            limit = None
         errors: list[dict[str, Any]] = []
-        kwargs = extract_simple(dependant, scope, path_params, errors, self._path_ready)
-        body = await receive_body(receive)
-        decode_body(dependant.body, body, content_type_of(scope), kwargs, errors)  # type: ignore[arg-type]
+        if self._has_simple_params:
+            kwargs = extract_simple(dependant, scope, path_params, errors, self._path_ready)
+        else:
+            kwargs = {}
+        body = await receive_body(receive, limit)
+        decode_body(dependant.body, body, content_type, kwargs, errors)  # type: ignore[arg-type]
         if errors:
             await _reject(errors, body, scope, send)
             return
