@@ -132,6 +132,10 @@ def is_upload_annotation(annotation: Any) -> bool:
 class _FieldPlan:
     kind: str  # "value", "file", "files", "bytes", "bytes_list", "model"
     model_fields: list[tuple[str, bool]] = dataclasses.field(default_factory=list)  # (form key, is sequence)
+    #: Form keys of the model's required fields (reported together when missing, as FastAPI does).
+    required: tuple[str, ...] = ()
+    #: The model refuses other keys (msgspec's ``forbid_unknown_fields``, pydantic's ``extra="forbid"``).
+    forbid: bool = False
 
 
 _PLANS: dict[Any, _FieldPlan] = {}
@@ -143,6 +147,20 @@ def _model_fields(model: Any) -> list[tuple[str, bool]]:
         names = zip(model.__struct_fields__, model.__struct_encode_fields__, strict=True)
         return [(encoded, is_sequence(hints.get(name, Any))) for name, encoded in names]
     return [(field.name, is_sequence(hints.get(field.name, Any))) for field in dataclasses.fields(model)]
+
+
+def _required_keys(model: Any) -> tuple[str, ...]:
+    if issubclass(model, msgspec.Struct):
+        return tuple(info.encode_name for info in msgspec.structs.fields(model) if info.required)
+    return tuple(
+        field.name
+        for field in dataclasses.fields(model)
+        if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+    )
+
+
+def _forbids_unknown(model: Any) -> bool:
+    return bool(getattr(getattr(model, "__struct_config__", None), "forbid_unknown_fields", False))
 
 
 def _plan_for(plan: ParamPlan) -> _FieldPlan:
@@ -163,7 +181,7 @@ def _plan_for(plan: ParamPlan) -> _FieldPlan:
     elif (isinstance(base, type) and issubclass(base, msgspec.Struct)) or (
         dataclasses.is_dataclass(base) and isinstance(base, type)
     ):
-        result = _FieldPlan("model", _model_fields(base))
+        result = _FieldPlan("model", _model_fields(base), _required_keys(base), _forbids_unknown(base))
     else:
         result = _FieldPlan("value")
     _PLANS[plan] = result
@@ -262,9 +280,25 @@ def _extract_model(
     if not raw and not plan.required:
         values[plan.name] = plan.default_value()
         return
+    if field_plan.forbid:
+        known = {key for key, _ in field_plan.model_fields}
+        extras = [
+            {"type": "extra_forbidden", "loc": ["body", key], "msg": "Extra inputs are not permitted", "input": value}
+            for key, value in form.multi_items()
+            if key not in known
+        ]
+        if extras:
+            errors.extend(extras)
+            return
     try:
         values[plan.name] = msgspec.convert(raw, _unwrap_optional(plan.annotation), strict=False)
     except msgspec.ValidationError as exc:
+        missing = [key for key in field_plan.required if key not in raw]
+        if missing:  # FastAPI lists every missing field, each with what was sent for the model
+            errors.extend(
+                {"type": "missing", "loc": ["body", key], "msg": "Field required", "input": raw} for key in missing
+            )
+            return
         error = body_error(("body",), exc)
         if error["input"] is None and len(error["loc"]) > 1:
             error["input"] = raw.get(error["loc"][1])

@@ -58,7 +58,13 @@ class ErrorList(list[Any]):
     """The error dicts: a list (``faster-api-web``: ``exc.errors``), also callable (FastAPI: ``exc.errors()``)."""
 
     def __call__(self) -> list[Any]:
-        return list(self)
+        """FastAPI's ``exc.errors()``: the dicts with ``loc`` as a tuple, as pydantic reports it."""
+        return [
+            {**error, "loc": tuple(error["loc"])}
+            if isinstance(error, dict) and isinstance(error.get("loc"), list)
+            else error
+            for error in self
+        ]
 
 
 class ValidationException(Exception):
