@@ -45,7 +45,7 @@ def test_echo_page_and_socket() -> None:
     response = client.get("/")
     assert response.status_code == 200
     assert b"<!DOCTYPE html>" in response.content
-    with client.websocket_connect("/ws") as websocket:
+    with pytest.raises(WebSocketDisconnect), client.websocket_connect("/ws") as websocket:
         websocket.send_text("Hello WebSocket")
         assert websocket.receive_text() == "Message text was: Hello WebSocket"
         websocket.send_text("again")
@@ -85,11 +85,9 @@ def _items_app() -> Faster:
 
 
 def test_websocket_with_cookie() -> None:
-    client = TestClient(_items_app())
-    client.cookies.set("session", "fakesession")
-    # FastAPI's client re-raises the endpoint's own WebSocketDisconnect when the block exits; ours treats
-    # that echo of the client's close as the normal end of the session (fasterapi-ws swallows it).
-    with client.websocket_connect("/items/foo/ws") as websocket:
+    client = TestClient(_items_app(), cookies={"session": "fakesession"})
+    # the endpoint never catches the client's leaving: it is re-raised when the block ends, as in FastAPI
+    with pytest.raises(WebSocketDisconnect), client.websocket_connect("/items/foo/ws") as websocket:
         for message in ("Message one", "Message two"):
             websocket.send_text(message)
             assert websocket.receive_text() == "Session cookie or query token value is: fakesession"
@@ -98,7 +96,7 @@ def test_websocket_with_cookie() -> None:
 
 def test_websocket_with_header_and_query() -> None:
     client = TestClient(_items_app())
-    with client.websocket_connect("/items/2/ws?q=3&token=some-token") as websocket:
+    with pytest.raises(WebSocketDisconnect), client.websocket_connect("/items/2/ws?q=3&token=some-token") as websocket:
         for message in ("Message one", "Message two"):
             websocket.send_text(message)
             assert websocket.receive_text() == "Session cookie or query token value is: some-token"

@@ -72,3 +72,29 @@ def test_refused_handshake_is_also_the_framework_class(monkeypatch: pytest.Monke
         denial = info.value
         assert isinstance(denial, WebSocketDenialResponse)
         assert (denial.status_code, denial.code, denial.reason) == (403, 1008, "go away")
+
+
+class _AppSideDisconnect(Exception):
+    """Stands for a framework's server-side ``WebSocketDisconnect`` (matched by class name)."""
+
+
+_AppSideDisconnect.__name__ = "WebSocketDisconnect"
+
+
+async def _endless_endpoint(scope: Any, receive: Any, send: Any) -> None:
+    assert (await receive())["type"] == "websocket.connect"
+    await send({"type": "websocket.accept"})
+    while True:
+        message = await receive()
+        if message["type"] == "websocket.disconnect":
+            raise _AppSideDisconnect(message["code"])
+        await send({"type": "websocket.send", "text": message.get("text")})
+
+
+def test_disconnect_escaping_the_app_is_raised_when_the_session_ends() -> None:
+    with pytest.raises(_AppSideDisconnect), TestClient(_endless_endpoint).websocket_connect("/ws") as websocket:
+        websocket.send_text("hi")
+        assert websocket.receive_text() == "hi"
+    with TestClient(_endless_endpoint, raise_server_exceptions=False).websocket_connect("/ws") as websocket:
+        websocket.send_text("hi")
+        assert websocket.receive_text() == "hi"

@@ -189,7 +189,7 @@ async def test_yield_dependency_sees_the_error_that_ended_the_session(ws_session
     async with ws_session(app, "/ws") as s:
         await s.connect()
         await s.disconnect(1001)
-        assert await s.finished() is None
+        assert isinstance(await s.finished(), WebSocketDisconnect)
     assert seen == ["disconnect 1001"]
 
 
@@ -331,7 +331,7 @@ async def test_unexpected_error_before_accept_sends_nothing(ws_session: Any) -> 
     assert isinstance(error, KeyError)
 
 
-async def test_client_leaving_is_not_an_error(ws_session: Any) -> None:
+async def test_client_leaving_reaches_the_server_when_not_caught(ws_session: Any) -> None:
     app = Faster()
 
     @app.websocket("/ws")
@@ -343,7 +343,9 @@ async def test_client_leaving_is_not_an_error(ws_session: Any) -> None:
     async with ws_session(app, "/ws") as s:
         await s.connect()
         await s.disconnect(1001)
-        assert await s.finished() is None
+        error = await s.finished()
+        assert isinstance(error, WebSocketDisconnect)  # as in FastAPI: the server sees it, nothing is sent
+        assert error.code == 1001
         assert s.pending() == []
 
 

@@ -158,7 +158,8 @@ def test_dependency_override() -> None:
 
     app.dependency_overrides[current_user] = fake_user
     client = TestClient(app)
-    with client.websocket_connect("/me") as ws:
+    # the endpoint waits for a message; leaving the block ends it with WebSocketDisconnect, raised as in FastAPI
+    with pytest.raises(WebSocketDisconnect), client.websocket_connect("/me") as ws:
         assert ws.receive_text() == "tester has resource"
 
 

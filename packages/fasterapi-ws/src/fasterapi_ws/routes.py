@@ -4,7 +4,8 @@ How a session ends, by what the endpoint (or a dependency) raised:
 
 - nothing: the connection is closed with 1000 if the endpoint left it open (refused with 403 if it
   never accepted);
-- ``WebSocketDisconnect``: the client left; nothing more is sent;
+- ``WebSocketDisconnect``: the client left; nothing more is sent, and it reaches the server as in
+  FastAPI (an endpoint that expects clients to leave catches it);
 - ``WebSocketException(code, reason)``: closed with that code;
 - invalid parameters: closed with 1008 before accept, the reason listing the problems (``loc: msg``);
 - ``HTTPException`` before accept: that HTTP answer as a denial response where the server supports
@@ -160,7 +161,7 @@ async def _close_if_open(websocket: WebSocket, code: int, reason: str | None) ->
 async def _end_after(websocket: WebSocket, exc: Exception, path: str) -> bool:
     """End the session for ``exc``; True when handled, False when it must reach the server."""
     if isinstance(exc, WebSocketDisconnect):
-        return True
+        return False  # the client left and the endpoint did not catch it: it reaches the server, as in FastAPI
     handler = _user_handler(websocket, exc)
     if handler is not None:
         await _run_user_handler(handler, websocket, exc)
