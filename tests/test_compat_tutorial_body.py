@@ -291,6 +291,31 @@ def test_two_body_models_nested_errors(multiple: TestClient) -> None:
     }
 
 
+@pytest.mark.parametrize("body", [[], "text"])
+def test_embedded_body_that_is_no_object(multiple: TestClient, body: Any) -> None:
+    response = multiple.put("/singular/5", json=body)
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {"type": "missing", "loc": ["body", "item"], "msg": "Field required", "input": None},
+            {"type": "missing", "loc": ["body", "user"], "msg": "Field required", "input": None},
+            {"type": "missing", "loc": ["body", "importance"], "msg": "Field required", "input": None},
+        ]
+    }
+
+
+def test_embedded_body_sent_empty(multiple: TestClient) -> None:
+    response = multiple.put("/singular/5")
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {"type": "missing", "loc": ["body", "item"], "msg": "Field required", "input": None},
+            {"type": "missing", "loc": ["body", "user"], "msg": "Field required", "input": None},
+            {"type": "missing", "loc": ["body", "importance"], "msg": "Field required", "input": None},
+        ]
+    }
+
+
 def test_singular_body_value(multiple: TestClient) -> None:
     body = {"item": {"name": "Foo", "price": 50.5}, "user": {"username": "dave"}, "importance": 5}
     response = multiple.put("/singular/5", json=body)

@@ -205,6 +205,12 @@ def test_file_as_bytes(files: TestClient) -> None:
     assert response.json() == {"file_size": 14}
 
 
+def test_large_file_as_bytes(files: TestClient) -> None:
+    response = files.post("/files/", files={"file": ("test.txt", b"x" * (2**16 + 1))})
+    assert response.status_code == 200
+    assert response.json() == {"file_size": 2**16 + 1}
+
+
 def test_file_as_upload_file(files: TestClient) -> None:
     response = files.post("/uploadfile/", files={"file": ("test.txt", CONTENT)})
     assert response.status_code == 200

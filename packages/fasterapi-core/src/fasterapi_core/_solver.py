@@ -437,6 +437,9 @@ def _all_body_errors(plan: BodyPlan, body: bytes, first: msgspec.ValidationError
         raise HTTPException(400, _PARSE_ERROR) from None
     if document is None and not plan.embed:
         return [missing_error(("body",))]
+    if plan.embed and document is not None and not isinstance(document, dict):
+        # FastAPI looks each embedded parameter up in the body: a list or a scalar has none of them.
+        return [missing_error(("body", alias)) for _, alias, _, _ in plan.params]
     errors = body_errors({} if document is None else document, plan.decoder.type, ("body",), first)
     if plan.embed:
         # A body parameter missing from the embedding object is reported with no input, as FastAPI does.
