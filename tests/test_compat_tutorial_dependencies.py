@@ -375,10 +375,15 @@ def test_yield_dependency_reraised_error_reaches_test_client() -> None:
     assert exc_info.value.args[0] == "The portal gun is too dangerous to be owned by Rick"
 
 
-def test_yield_dependency_swallowed_error_still_fails_in_test_client() -> None:
+def test_yield_dependency_swallowed_error_is_reported() -> None:
+    from FasterAPI.exceptions import FastAPIError, FasterAPIError
+
     client = TestClient(_internal_error_app(False, []))
-    with pytest.raises(Exception):  # noqa: B017 - FastAPI raises its own error type here; any error will do
+    with pytest.raises(FastAPIError) as exc_info:
         client.get("/items/portal-gun")
+    assert "raising an exception and a dependency with yield" in exc_info.value.args[0]
+    assert isinstance(exc_info.value, FasterAPIError)
+    assert isinstance(exc_info.value.__cause__, InternalError)
 
 
 def test_error_before_yield_is_a_500() -> None:

@@ -1,6 +1,7 @@
 """``fastapi.exceptions`` equivalent: the exceptions a handler raises or an exception handler receives."""
 
 from fasterapi_core.exceptions import (
+    FastAPIError as FastAPIError,
     FasterAPIError as FasterAPIError,
     HTTPException as HTTPException,
     RequestValidationError as RequestValidationError,
@@ -11,6 +12,7 @@ from fasterapi_core.exceptions import (
 from fasterapi_ws import WebSocketRequestValidationError as WebSocketRequestValidationError
 
 __all__ = [
+    "FastAPIError",
     "FasterAPIError",
     "HTTPException",
     "RequestValidationError",

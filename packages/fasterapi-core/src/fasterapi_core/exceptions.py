@@ -8,6 +8,7 @@ from typing import Any
 
 __all__ = [
     "ErrorList",
+    "FastAPIError",
     "FasterAPIError",
     "HTTPException",
     "RequestValidationError",
@@ -19,6 +20,10 @@ __all__ = [
 
 class FasterAPIError(RuntimeError):
     """A mistake in how the application is put together (raised at registration)."""
+
+
+#: FastAPI's name for the same error, so ``from FasterAPI.exceptions import FastAPIError`` keeps working.
+FastAPIError = FasterAPIError
 
 
 class HTTPException(Exception):

@@ -28,13 +28,19 @@ from ._solver import (
     solve,
 )
 from .dependencies import Dependant, SubDependency, get_dependant, local_namespace, remember_local_namespace
-from .exceptions import RequestValidationError
+from .exceptions import FasterAPIError, RequestValidationError
 from .params import Depends
 from .responses import JSONResponse, Response
 
 __all__ = ["APIRoute", "FasterRouter", "APIRouter"]
 
 _JSON_CONTENT_TYPE = JSON_CONTENT_TYPE
+#: Why a request has no answer when a dependency with ``yield`` swallowed the error (FastAPI raises the same).
+_SWALLOWED = (
+    "No response to send: the application code is raising an exception and a dependency with yield caught it "
+    "(a bare `except` or `except Exception`) without raising it again; re-raise it in the dependency"
+)
+
 #: Statuses whose responses carry no body (and so no ``Content-Length``).
 _NO_BODY_STATUS = frozenset({204, 304})
 _APP_LIMIT: Any = object()
@@ -290,8 +296,12 @@ class APIRoute(Route):
         except BaseException as exc:
             if ctx.function_stack is not None:
                 await _close_quietly(ctx.function_stack, exc)
-            if ctx.exit_stack is not None:
-                await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
+            if (
+                ctx.exit_stack is not None
+                and await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
+                and isinstance(exc, Exception)
+            ):
+                raise FasterAPIError(_SWALLOWED) from exc
             raise
         if ctx.exit_stack is None:
             await self._send_result(result, ctx, scope, receive, send)
