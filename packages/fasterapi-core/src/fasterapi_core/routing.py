@@ -304,6 +304,16 @@ class APIRoute(Route):
                 raise FasterAPIError(_SWALLOWED) from exc
             raise
         if ctx.exit_stack is None:
+            if (
+                self._direct_json
+                and ctx.response is None
+                and ctx.background is None
+                and not isinstance(result, Response)
+            ):
+                start, answer = self._json_answer(result, scope)  # ``_send_result`` without its coroutine
+                await send(start)
+                await send(answer)
+                return
             await self._send_result(result, ctx, scope, receive, send)
             return
         try:
@@ -312,6 +322,18 @@ class APIRoute(Route):
             await ctx.exit_stack.aclose()
             raise
         await close_after_response(ctx.exit_stack)  # core-app: an error now is past answering
+
+    def _json_answer(self, result: Any, scope: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The two messages of this route's plain JSON answer to ``result`` (not a ``Response``)."""
+        if self._shape is not None:
+            result = self._shape(result)
+        body = encode_json(result)
+        start = {
+            "type": "http.response.start",
+            "status": self._status,
+            "headers": [_LENGTH_HEADERS.get(len(body)) or length_header(len(body)), _JSON_CONTENT_TYPE],
+        }
+        return start, {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
 
     async def _send_result(
         self, result: Any, ctx: RequestContext | None, scope: dict[str, Any], receive: Any, send: Any
