@@ -215,3 +215,5 @@ def test_reuse_default_handlers() -> None:
     assert response.status_code == 418
     assert response.json() == {"detail": "Nope! I don't like 3."}
     assert [entry.split(":")[0] for entry in seen] == ["OMG! The client sent invalid data!", "OMG! An HTTP error!"]
+    assert seen[0].startswith("OMG! The client sent invalid data!: 1 validation error:\n  {'type': 'int_parsing'")
+    assert "'loc': ('path', 'item_id')" in seen[0]

@@ -79,6 +79,13 @@ class ValidationException(Exception):
         self.errors = ErrorList(errors)
         super().__init__(self.errors)
 
+    def __str__(self) -> str:
+        """FastAPI's wording: ``1 validation error:`` then one indented line per error."""
+        errors = self.errors()
+        lines = [f"{len(errors)} validation error{'s' if len(errors) != 1 else ''}:"]
+        lines.extend(f"  {error}" for error in errors)
+        return "\n".join(lines)
+
 
 class RequestValidationError(ValidationException):
     """The request did not validate: answered with 422 and ``{"detail": errors}``."""
