@@ -549,3 +549,44 @@ def test_dependencies_as_parameter_defaults() -> None:
             }
         ]
     }
+
+
+def test_request_scope_yield_dependency_cannot_depend_on_function_scope() -> None:
+    from FasterAPI.exceptions import DependencyScopeError, FastAPIError
+
+    def get_session() -> Iterator[str]:
+        yield "session"
+
+    def get_named_func_session(session: Annotated[str, Depends(get_session, scope="function")]) -> Iterator[str]:
+        yield session
+
+    def plain_user(session: Annotated[str, Depends(get_session, scope="function")]) -> str:
+        return session
+
+    def function_scoped(session: Annotated[str, Depends(get_session, scope="function")]) -> Iterator[str]:
+        yield session
+
+    app = Faster()
+    with pytest.raises(FastAPIError) as exc_info:
+
+        @app.get("/broken-scope")
+        def get_broken(sessions: Annotated[str, Depends(get_named_func_session)]) -> str:
+            return sessions
+
+    assert isinstance(exc_info.value, DependencyScopeError)
+    assert str(exc_info.value) == (
+        'The dependency "get_named_func_session" has a scope of "request", '
+        'it cannot depend on dependencies with scope "function".'
+    )
+
+    @app.get("/plain")
+    def plain(user: Annotated[str, Depends(plain_user)]) -> str:
+        return user
+
+    @app.get("/both-function")
+    def both(s: Annotated[str, Depends(function_scoped, scope="function")]) -> str:
+        return s
+
+    client = TestClient(app)
+    assert client.get("/plain").json() == "session"
+    assert client.get("/both-function").json() == "session"

@@ -1,6 +1,7 @@
 """``fastapi.exceptions`` equivalent: the exceptions a handler raises or an exception handler receives."""
 
 from fasterapi_core.exceptions import (
+    DependencyScopeError as DependencyScopeError,
     FastAPIError as FastAPIError,
     FasterAPIError as FasterAPIError,
     HTTPException as HTTPException,
@@ -12,6 +13,7 @@ from fasterapi_core.exceptions import (
 from fasterapi_ws import WebSocketRequestValidationError as WebSocketRequestValidationError
 
 __all__ = [
+    "DependencyScopeError",
     "FastAPIError",
     "FasterAPIError",
     "HTTPException",

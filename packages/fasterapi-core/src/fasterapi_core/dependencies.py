@@ -20,7 +20,7 @@ from ._convert import expected_values, is_scalar, is_sequence, scalar_converter,
 from ._dataclass_defaults import plan_completion
 from ._errors import constraint_error, conversion_error
 from .background import BackgroundTasks
-from .exceptions import FasterAPIError
+from .exceptions import DependencyScopeError, FasterAPIError
 from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
 from .requests import HTTPConnection
 from .responses import Response
@@ -348,6 +348,7 @@ def get_dependant(
     use_cache: bool = True,
     security_scopes: list[str] | None = None,
     localns: dict[str, Any] | None = None,
+    exit_scope: str = "request",
     _stack: tuple[Any, ...] = (),
 ) -> Dependant:
     """Plan ``call``: classify each parameter once, recursively for ``Depends`` (cycles raise)."""
@@ -364,8 +365,10 @@ def get_dependant(
         is_gen=_is_gen(call, inspect.isgeneratorfunction),
         security_scopes=list(security_scopes or []),
         use_cache=use_cache,
+        exit_scope=exit_scope,
     )
-    if dependant.is_async_gen or dependant.is_gen:
+    needs_own_exit = dependant.is_async_gen or dependant.is_gen
+    if needs_own_exit:
         dependant.needs_exit_stack = True
     body_params: list[tuple[str, str, Any, Param]] = []
     for name, parameter in signature.parameters.items():
@@ -391,18 +394,23 @@ def get_dependant(
             if sub_call is None or sub_call is Any:
                 raise FasterAPIError(f"Depends() on {name!r} needs a callable or a class annotation")
             scopes = [*dependant.security_scopes, *(marker.scopes if isinstance(marker, Security) else [])]
+            if marker.scope not in (None, "request", "function"):
+                raise FasterAPIError(f"Depends(scope={marker.scope!r}) on {name!r}: use 'function' or 'request'")
+            if marker.scope == "function" and dependant.exit_scope == "request" and needs_own_exit:
+                # Its exit code runs after the response, so what it depends on must still be open then.
+                raise DependencyScopeError(
+                    f'The dependency "{getattr(call, "__name__", call)}" has a scope of "request", '
+                    'it cannot depend on dependencies with scope "function".'
+                )
             sub = get_dependant(
                 sub_call,
                 path_param_names=path_param_names,
                 use_cache=marker.use_cache,
                 security_scopes=scopes,
                 localns=localns,
+                exit_scope="function" if marker.scope == "function" else "request",
                 _stack=(*_stack, call),
             )
-            if marker.scope == "function":
-                sub.exit_scope = "function"
-            elif marker.scope not in (None, "request"):
-                raise FasterAPIError(f"Depends(scope={marker.scope!r}) on {name!r}: use 'function' or 'request'")
             dependant.dependencies.append(SubDependency(name, sub, marker.use_cache))
             dependant.needs_exit_stack |= sub.needs_exit_stack
             dependant.needs_body |= sub.needs_body

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
+    "DependencyScopeError",
     "ErrorList",
     "FastAPIError",
     "FasterAPIError",
@@ -24,6 +25,10 @@ class FasterAPIError(RuntimeError):
 
 #: FastAPI's name for the same error, so ``from FasterAPI.exceptions import FastAPIError`` keeps working.
 FastAPIError = FasterAPIError
+
+
+class DependencyScopeError(FasterAPIError):
+    """A ``yield`` dependency with request scope depends on one with ``Depends(scope="function")``."""
 
 
 class HTTPException(Exception):
