@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
+from hypothesis import given, settings, strategies as st
 
 from fasterapi_core import Faster, HTTPException, JSONResponse, Request
 from fasterapi_core.responses import PlainTextResponse
@@ -291,3 +292,13 @@ async def test_core_speed_body_routes_enforce_the_limit_themselves() -> None:
     assert await post(wrapped, "/items", body, declared) == 413
     assert await post(wrapped, "/items", body, []) == 413
     assert await post(wrapped, "/items", b'{"name":"a"}', []) == 200
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab=&%2F+ ", max_size=12))
+def test_core_speed_query_parsing_agrees_with_the_standard_library(query: str) -> None:
+    from urllib.parse import parse_qs
+
+    from fasterapi_core._solver import query_dict
+
+    assert query_dict(query.encode("ascii")) == parse_qs(query, keep_blank_values=True)

@@ -117,6 +117,9 @@ def query_dict(query_string: bytes) -> dict[str, list[str]]:
         return _NO_QUERY
     text = query_string.decode("latin-1")
     decode = "%" in text or "+" in text
+    if not decode and "&" not in text:
+        key, _, value = text.partition("=")  # one plain pair, the most common query
+        return {key: [value]}
     query: dict[str, list[str]] = {}
     for chunk in text.split("&"):
         if not chunk:
