@@ -534,6 +534,14 @@ def test_dict_body_with_bad_key(nested: TestClient) -> None:
     }
 
 
+def test_dict_body_that_is_no_object(nested: TestClient) -> None:
+    response = nested.post("/index-weights/", json=[2.2])
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [{"type": "dict_type", "loc": ["body"], "msg": "Input should be a valid dictionary", "input": [2.2]}]
+    }
+
+
 def _extra_types_app() -> Faster:
     app = Faster()
 

@@ -94,7 +94,7 @@ def _build_checker(tp: Any) -> _Checker:
             return _convert_errors(value, tp, loc)
 
         return check_items
-    if origin is dict:
+    if origin is dict or tp is dict:
         key_type, entry_type = typing.get_args(tp) or (Any, Any)
         entry_checker = _checker(entry_type)
         key_label = _KEY_LABELS.get(key_type)
@@ -106,7 +106,10 @@ def _build_checker(tp: Any) -> _Checker:
                     found[:0] = _key_errors(value, key_type, key_label, loc)
                 if found:
                     return found
-            return _convert_errors(value, tp, loc)
+                return _convert_errors(value, tp, loc)
+            return [
+                {"type": "dict_type", "loc": list(loc), "msg": "Input should be a valid dictionary", "input": value}
+            ]
 
         return check_entries
     fields = _fields(tp)
