@@ -665,3 +665,99 @@ def test_app_state_reachable_from_request() -> None:
         return {"greeting": request.app.state.greeting}
 
     assert TestClient(app).get("/").json() == {"greeting": "hello"}
+
+
+# --- conditional OpenAPI, extending OpenAPI, self-hosted docs UI (how-to pages next to metadata) --------
+
+
+def test_empty_openapi_url_disables_docs() -> None:
+    app = Faster(openapi_url="")
+
+    @app.get("/")
+    def root() -> dict[str, str]:
+        return {"message": "Hello World"}
+
+    client = TestClient(app)
+    assert client.get("/").json() == {"message": "Hello World"}
+    for path in ("/openapi.json", "/docs", "/redoc"):
+        assert client.get(path).status_code == 404
+
+
+def test_extending_openapi() -> None:
+    from FasterAPI.openapi.utils import get_openapi
+
+    app = Faster()
+
+    @app.get("/items/")
+    async def read_items() -> list[dict[str, str]]:
+        return [{"name": "Foo"}]
+
+    def custom_openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        openapi_schema = get_openapi(
+            title="Custom title",
+            version="2.5.0",
+            summary="This is a very custom OpenAPI schema",
+            description="Here's a longer description of the custom **OpenAPI** schema",
+            routes=app.routes,
+        )
+        openapi_schema["info"]["x-logo"] = {"url": "https://fastapi.tiangolo.com/img/logo-margin/logo-teal.png"}
+        app.openapi_schema = openapi_schema
+        return app.openapi_schema
+
+    app.openapi = custom_openapi  # type: ignore[method-assign]
+    client = TestClient(app)
+    assert client.get("/items/").json() == [{"name": "Foo"}]
+    schema = client.get("/openapi.json").json()
+    assert schema["info"] == {
+        "title": "Custom title",
+        "version": "2.5.0",
+        "summary": "This is a very custom OpenAPI schema",
+        "description": "Here's a longer description of the custom **OpenAPI** schema",
+        "x-logo": {"url": "https://fastapi.tiangolo.com/img/logo-margin/logo-teal.png"},
+    }
+    assert list(schema["paths"]) == ["/items/"]
+
+
+def test_self_hosted_docs_ui() -> None:
+    from FasterAPI.openapi.docs import (
+        get_redoc_html,
+        get_swagger_ui_html,
+        get_swagger_ui_oauth2_redirect_html,
+    )
+
+    app = Faster(docs_url=None, redoc_url=None)
+
+    @app.get("/docs", include_in_schema=False)
+    async def custom_swagger_ui_html() -> Any:
+        assert app.openapi_url is not None
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title=app.title + " - Swagger UI",
+            oauth2_redirect_url="/docs/oauth2-redirect",
+            swagger_js_url="/static/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui.css",
+        )
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    async def swagger_ui_redirect() -> Any:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc_html() -> Any:
+        assert app.openapi_url is not None
+        return get_redoc_html(
+            openapi_url=app.openapi_url, title=app.title + " - ReDoc", redoc_js_url="/static/redoc.standalone.js"
+        )
+
+    client = TestClient(app)
+    response = client.get("/docs")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert "/static/swagger-ui-bundle.js" in response.text
+    assert "/static/swagger-ui.css" in response.text
+    assert "/openapi.json" in response.text
+    assert "window.opener.swaggerUIRedirectOauth2" in client.get("/docs/oauth2-redirect").text
+    assert "/static/redoc.standalone.js" in client.get("/redoc").text
+    assert client.get("/openapi.json").json()["paths"] == {}

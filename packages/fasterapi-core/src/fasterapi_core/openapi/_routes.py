@@ -27,8 +27,11 @@ def _root_path(app: Any, request: Request) -> str:
 
 
 def install_docs_routes(app: Any) -> None:
-    """Register the routes for the URLs that are not ``None`` (call once, from ``Faster.__init__``)."""
-    if app.openapi_url is None:
+    """Register the routes for the URLs that are set (call once, from ``Faster.__init__``).
+
+    ``None`` or an empty string turns one off, as in FastAPI (an empty ``OPENAPI_URL`` setting hides the docs).
+    """
+    if not app.openapi_url:
         return
     router = app.router
     options = {"include_in_schema": False}
@@ -44,7 +47,7 @@ def install_docs_routes(app: Any) -> None:
 
     router.add_route(app.openapi_url, openapi_document, methods=["GET"], name="openapi", options=options)
 
-    if app.docs_url is not None:
+    if app.docs_url:
         redirect_url: str | None = _setting(app, "swagger_ui_oauth2_redirect_url", app.docs_url + "/oauth2-redirect")
 
         async def swagger_ui(request: Request) -> Response:
@@ -73,7 +76,7 @@ def install_docs_routes(app: Any) -> None:
                 options=options,
             )
 
-    if app.redoc_url is not None:
+    if app.redoc_url:
 
         async def redoc(request: Request) -> Response:
             return HTMLResponse(redoc_html(_root_path(app, request) + app.openapi_url, f"{app.title} - ReDoc"))
