@@ -75,6 +75,17 @@ def test_int_accepted_for_float(client: TestClient) -> None:
     assert response.json() == {"name": "Foo", "price": 50, "description": None, "tax": None}
 
 
+def test_numeric_text_is_not_a_number(client: TestClient) -> None:
+    """faster-api-web's documented rule wins over FastAPI's lax mode: ``"50.5"`` is not a float."""
+    response = client.post("/items/", json={"name": "Foo", "price": "50.5"})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {"type": "float_type", "loc": ["body", "price"], "msg": "Input should be a valid number", "input": "50.5"}
+        ]
+    }
+
+
 def test_body_field_missing(client: TestClient) -> None:
     response = client.post("/items/", json={"name": "Foo"})
     assert response.status_code == 422

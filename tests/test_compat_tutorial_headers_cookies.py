@@ -289,7 +289,48 @@ def test_header_model_without_underscore_conversion(models: TestClient) -> None:
         "traceparent": None,
         "x_tag": ["one", "two"],
     }
-    response = models.get("/raw-headers/", headers=[("save-data", "true")])
+    response = models.get("/raw-headers/", headers=ALL_HEADERS)
     assert response.status_code == 422
-    (error,) = response.json()["detail"]
-    assert (error["type"], error["loc"]) == ("missing", ["header", "save_data"])
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "missing",
+                "loc": ["header", "save_data"],
+                "msg": "Field required",
+                "input": {
+                    "host": "testserver",
+                    "traceparent": "123",
+                    "x_tag": [],
+                    "accept": "*/*",
+                    "accept-encoding": "gzip, deflate",
+                    "connection": "keep-alive",
+                    "user-agent": "testclient",
+                    "save-data": "true",
+                    "if-modified-since": "yesterday",
+                    "x-tag": ["one", "two"],
+                },
+            }
+        ]
+    }
+
+
+def test_header_model_missing_with_the_default_client_headers(models: TestClient) -> None:
+    response = models.get("/headers/")
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "missing",
+                "loc": ["header", "save_data"],
+                "msg": "Field required",
+                "input": {
+                    "x_tag": [],
+                    "host": "testserver",
+                    "accept": "*/*",
+                    "accept-encoding": "gzip, deflate",
+                    "connection": "keep-alive",
+                    "user-agent": "testclient",
+                },
+            }
+        ]
+    }
