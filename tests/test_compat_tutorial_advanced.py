@@ -408,8 +408,48 @@ def test_additional_responses_predefined_and_merged() -> None:
     assert documented["404"] == {"description": "Item not found"}
     assert documented["302"] == {"description": "The item was moved"}
     assert documented["403"] == {"description": "Not enough privileges"}
-    assert documented["200"]["description"] == "Successful Response"
-    assert set(documented["200"]["content"]) == {"application/json", "image/png"}
+    assert documented["200"] == {
+        "description": "Successful Response",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}, "image/png": {}},
+    }
+
+
+def test_additional_responses_description_and_example() -> None:
+    app = Faster()
+
+    @app.get(
+        "/items/{item_id}",
+        response_model=Item,
+        responses={
+            404: {"model": Message, "description": "The item was not found"},
+            200: {
+                "description": "Item requested by ID",
+                "content": {"application/json": {"example": {"id": "bar", "value": "The bar tenders"}}},
+            },
+        },
+    )
+    async def read_item(item_id: str) -> Any:
+        if item_id == "foo":
+            return {"id": "foo", "value": "there goes my hero"}
+        return JSONResponse(status_code=404, content={"message": "Item not found"})
+
+    client = TestClient(app)
+    assert client.get("/items/foo").json() == {"id": "foo", "value": "there goes my hero"}
+    assert client.get("/items/bar").json() == {"message": "Item not found"}
+    responses = client.get("/openapi.json").json()["paths"]["/items/{item_id}"]["get"]["responses"]
+    assert responses["200"] == {
+        "description": "Item requested by ID",
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/Item"},
+                "example": {"id": "bar", "value": "The bar tenders"},
+            }
+        },
+    }
+    assert responses["404"] == {
+        "description": "The item was not found",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Message"}}},
+    }
 
 
 # --- response cookies, headers and status code -----------------------------------------------------------
@@ -758,3 +798,17 @@ def test_openapi_extra() -> None:
     assert paths["/magic/"]["post"]["requestBody"] == magic_body["requestBody"]
     response = client.post("/magic/", content=b'{"name": "Foo", "price": 50.5}')
     assert response.json() == {"size": 30, "content": {"name": "Foo", "price": 50.5}}
+
+
+def test_redirect_to_trailing_slash_is_absolute() -> None:
+    app = Faster()
+
+    @app.get("/items/")
+    def read_items() -> list[str]:
+        return ["plumbus", "portal gun"]
+
+    client = TestClient(app)
+    response = client.get("/items", follow_redirects=False)
+    assert response.status_code == 307
+    assert response.headers["location"] == "http://testserver/items/"
+    assert client.get("/items").json() == ["plumbus", "portal gun"]
