@@ -302,3 +302,29 @@ def test_core_speed_query_parsing_agrees_with_the_standard_library(query: str) -
     from fasterapi_core._solver import query_dict
 
     assert query_dict(query.encode("ascii")) == parse_qs(query, keep_blank_values=True)
+
+
+async def test_core_speed_unrelated_handlers_keep_the_direct_404_and_later_handlers_take_over() -> None:
+    app = small_app()
+
+    @app.exception_handler(ValueError)
+    async def value_error(request: Request, exc: ValueError) -> PlainTextResponse:
+        return PlainTextResponse("bad value", status_code=400)
+
+    @app.get("/fails")
+    async def fails() -> None:
+        raise ValueError("no")
+
+    answer = await call(app, "GET", "/nowhere")
+    assert (answer["status"], answer["body"]) == (404, b'{"detail":"Not Found"}')
+    assert (await call(app, "GET", "/fails"))["body"] == b"bad value"
+
+    async def not_found(request: Request, exc: Exception) -> PlainTextResponse:
+        return PlainTextResponse("custom 404", status_code=404)
+
+    app.exception_handlers[404] = not_found  # changed directly, after requests were served
+    assert (await call(app, "GET", "/nowhere"))["body"] == b"custom 404"
+    wrapped = small_app()
+    wrapped.add_middleware(lambda inner: inner)
+    wrapped.exception_handlers[HTTPException] = not_found
+    assert (await call(wrapped, "GET", "/nowhere"))["body"] == b"custom 404"

@@ -36,6 +36,16 @@ _NOT_FOUND_BODY = b'{"detail":"Not Found"}'
 _NOT_FOUND_LENGTH = (b"content-length", str(len(_NOT_FOUND_BODY)).encode("latin-1"))
 
 
+#: The classes ``_lookup_handler`` consults for an ``HTTPException`` (its MRO up to ``Exception``).
+_HTTP_EXCEPTION_KEYS = HTTPException.__mro__[: HTTPException.__mro__.index(Exception)]
+
+
+def _takes_404(handlers: dict[Any, Any]) -> bool:
+    """True when a user exception handler would answer ``HTTPException(404)`` (read per request: the
+    dict may change at any time)."""
+    return bool(handlers) and (404 in handlers or any(key in handlers for key in _HTTP_EXCEPTION_KEYS))
+
+
 def _not_found_headers() -> list[tuple[bytes, bytes]]:
     """A fresh header list (middleware may edit it) of shared, immutable lines."""
     return [_NOT_FOUND_LENGTH, JSON_CONTENT_TYPE]
@@ -344,7 +354,7 @@ class Faster:
                 if limit is not None:
                     receive = self._limited_receive(route, limit, scope, receive)
                 await route.handle(scope, receive, send, match.params)  # type: ignore[union-attr]
-            elif status is _NOT_FOUND and not self.exception_handlers:
+            elif status is _NOT_FOUND and not _takes_404(self.exception_handlers):
                 # Nobody to consult: the default 404, without the exception machinery.
                 await send({"type": "http.response.start", "status": 404, "headers": _not_found_headers()})
                 body = b"" if scope["method"] == "HEAD" else _NOT_FOUND_BODY
@@ -411,7 +421,7 @@ class Faster:
             raise HTTPException(405, "Method Not Allowed", headers={"Allow": allow})
         elif status is _REDIRECT_SLASH:
             await self._redirect_slash(match.redirect_path or "/", scope, receive, send)
-        elif not self.exception_handlers:
+        elif not _takes_404(self.exception_handlers):
             await send({"type": "http.response.start", "status": 404, "headers": _not_found_headers()})
             await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else _NOT_FOUND_BODY})
         else:
