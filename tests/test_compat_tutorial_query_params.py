@@ -473,3 +473,37 @@ def test_query_model_forbid_extra(models: TestClient) -> None:
             }
         ]
     }
+
+
+class RequiredStrictParams(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    limit: int = 10
+
+
+def test_query_model_missing_and_extra_together() -> None:
+    app = Faster()
+
+    @app.get("/search/")
+    async def search(params: Annotated[RequiredStrictParams, Query()]) -> RequiredStrictParams:
+        return params
+
+    client = TestClient(app)
+    assert client.get("/search/?name=x").json() == {"name": "x", "limit": 10}
+    response = client.get("/search/?limit=3&tool=plumbus")
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "missing",
+                "loc": ["query", "name"],
+                "msg": "Field required",
+                "input": {"limit": "3", "tool": "plumbus"},
+            },
+            {
+                "type": "extra_forbidden",
+                "loc": ["query", "tool"],
+                "msg": "Extra inputs are not permitted",
+                "input": "plumbus",
+            },
+        ]
+    }
