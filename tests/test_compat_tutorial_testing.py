@@ -125,6 +125,21 @@ async def test_async_client_with_asgi_transport() -> None:
     assert response.json() == {"message": "Tomato"}
 
 
+@pytest.mark.anyio
+async def test_async_client_under_the_anyio_marker() -> None:
+    """FastAPI's async-tests page marks the test with ``@pytest.mark.anyio``; that must work here too."""
+    app = Faster()
+
+    @app.get("/")
+    async def root() -> dict[str, str]:
+        return {"message": "Tomato"}
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as ac:
+        response = await ac.get("/")
+    assert response.status_code == 200
+    assert response.json() == {"message": "Tomato"}
+
+
 async def test_async_client_posts_json() -> None:
     app = Faster()
 
