@@ -812,3 +812,47 @@ def test_redirect_to_trailing_slash_is_absolute() -> None:
     assert response.status_code == 307
     assert response.headers["location"] == "http://testserver/items/"
     assert client.get("/items").json() == ["plumbus", "portal gun"]
+
+
+# --- OpenAPI webhooks (openapi_webhooks/tutorial001) -----------------------------------------------------
+
+
+class Subscription(msgspec.Struct):
+    username: str
+    monthly_fee: float
+    start_date: datetime
+
+
+def test_openapi_webhooks() -> None:
+    app = Faster()
+
+    @app.webhooks.post("new-subscription")
+    def new_subscription(body: Subscription) -> None:
+        """
+        When a new user subscribes to your service we'll send you a POST request with this
+        data to the URL that you register for the event `new-subscription` in the dashboard.
+        """
+
+    @app.get("/users/")
+    def read_users() -> list[str]:
+        return ["Rick", "Morty"]
+
+    client = TestClient(app)
+    assert client.get("/users/").json() == ["Rick", "Morty"]
+    assert client.post("/new-subscription", json={}).status_code == 404  # documented, never served
+    schema = client.get("/openapi.json").json()
+    assert list(schema["paths"]) == ["/users/"]
+    operation = schema["webhooks"]["new-subscription"]["post"]
+    assert operation["summary"] == "New Subscription"
+    assert operation["operationId"] == "new_subscriptionnew_subscription_post"
+    assert operation["description"].startswith("When a new user subscribes to your service")
+    assert operation["requestBody"] == {
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Subscription"}}},
+        "required": True,
+    }
+    assert "422" in operation["responses"]
+    assert set(schema["components"]["schemas"]["Subscription"]["properties"]) == {
+        "username",
+        "monthly_fee",
+        "start_date",
+    }

@@ -150,6 +150,10 @@ class Faster:
         self._override_plans: dict[Any, Dependant] = {}
         self.openapi_schema: dict[str, Any] | None = None
         from .openapi._routes import install_docs_routes
+        from .openapi.webhooks import Webhooks
+
+        #: FastAPI's ``app.webhooks``: documented under ``webhooks`` in OpenAPI, never served.
+        self.webhooks = Webhooks()
 
         install_docs_routes(self)
 

@@ -19,6 +19,7 @@ import msgspec
 
 from ..dependencies import Dependant, ParamPlan
 from ._schemas import SchemaRegistry, annotated_with, rewrite_refs
+from .webhooks import WEBHOOK_NAME_OPTION
 
 __all__ = ["app_openapi", "generate_openapi", "get_openapi"]
 
@@ -359,6 +360,22 @@ def _documented_routes(routes: Iterable[Any]) -> list[Any]:
     return documented
 
 
+def _webhook_paths(builder: _Builder, webhooks: Any) -> dict[str, Any] | None:
+    """``webhooks`` as the document wants them: from routes (``app.webhooks`` or its ``.routes``) or a dict."""
+    if not webhooks:
+        return None
+    if isinstance(webhooks, dict):
+        ok, data = _jsonable(webhooks)
+        return data if ok else None
+    paths: dict[str, dict[str, Any]] = {}
+    for route in _documented_routes(getattr(webhooks, "routes", webhooks)):
+        name = str(route.options.get(WEBHOOK_NAME_OPTION, route.path))
+        item = paths.setdefault(name, {})
+        for method in _route_methods(route):
+            item[method.lower()] = builder.operation(route, method, name)
+    return paths or None
+
+
 def get_openapi(
     *,
     title: str,
@@ -398,6 +415,7 @@ def get_openapi(
         for method in _route_methods(route):
             item[method.lower()] = builder.operation(route, method, path)
     document["paths"] = paths
+    webhook_paths = _webhook_paths(builder, webhooks)
     builder.schemas.resolve()
     components: dict[str, Any] = {}
     schemas = dict(builder.schemas.components)
@@ -414,10 +432,8 @@ def get_openapi(
         rewrite_refs(document, builder.schemas.rename_refs)
     if tags:
         document["tags"] = [dict(tag) for tag in tags]
-    if webhooks:
-        ok, data = _jsonable(webhooks)
-        if ok:
-            document["webhooks"] = data
+    if webhook_paths:
+        document["webhooks"] = webhook_paths
     result: dict[str, Any] = msgspec.json.decode(msgspec.json.encode(document))
     return result
 
