@@ -328,3 +328,35 @@ async def test_core_speed_unrelated_handlers_keep_the_direct_404_and_later_handl
     wrapped.add_middleware(lambda inner: inner)
     wrapped.exception_handlers[HTTPException] = not_found
     assert (await call(wrapped, "GET", "/nowhere"))["body"] == b"custom 404"
+
+
+async def test_core_speed_validation_errors_reach_only_handlers_that_can_take_them() -> None:
+    from fasterapi_core import RequestValidationError
+    from fasterapi_core.exceptions import ValidationException
+
+    def make() -> Faster:
+        app = Faster()
+
+        @app.get("/n")
+        async def n(q: int) -> int:
+            return q
+
+        return app
+
+    plain = await call(make(), "GET", "/n", query=b"q=x")
+    unrelated = make()
+
+    @unrelated.exception_handler(KeyError)
+    async def key_error(request: Request, exc: KeyError) -> PlainTextResponse:
+        return PlainTextResponse("key", status_code=400)
+
+    assert await call(unrelated, "GET", "/n", query=b"q=x") == plain
+    assert plain["status"] == 422
+    for key in (RequestValidationError, ValidationException):
+        handled = make()
+
+        async def custom(request: Request, exc: Exception) -> PlainTextResponse:
+            return PlainTextResponse("custom 422", status_code=422)
+
+        handled.add_exception_handler(key, custom)
+        assert (await call(handled, "GET", "/n", query=b"q=x"))["body"] == b"custom 422"

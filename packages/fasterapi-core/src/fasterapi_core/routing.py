@@ -397,13 +397,18 @@ def path_values_ready(dependant: Dependant, template: Any) -> bool:
     return True
 
 
+#: The classes the app's handler lookup consults for a ``RequestValidationError`` (its MRO up to ``Exception``).
+_VALIDATION_ERROR_KEYS = RequestValidationError.__mro__[: RequestValidationError.__mro__.index(Exception)]
+
+
 async def _reject(errors: list[dict[str, Any]], body: Any, scope: dict[str, Any], send: Any) -> None:
     """Answer a request that did not validate.
 
-    With no exception handler registered on the app the 422 is sent here directly (the same bytes
-    the default handler sends); otherwise ``RequestValidationError`` goes to the handlers.
+    With no exception handler for ``RequestValidationError`` on the app the 422 is sent here directly
+    (the same bytes the default handler sends); otherwise the error goes to the handlers.
     """
-    if getattr(scope.get("app"), "exception_handlers", True):
+    handlers = getattr(scope.get("app"), "exception_handlers", None)
+    if handlers is None or (handlers and any(key in handlers for key in _VALIDATION_ERROR_KEYS)):
         raise RequestValidationError(errors, body=body)
     payload = encode_json({"detail": errors})
     await send(
