@@ -126,6 +126,60 @@ def test_form_model_forbid_extra(forms: TestClient) -> None:
     }
 
 
+class Checkbox(msgspec.Struct):
+    checkbox: bool = True
+
+
+class SignUp(msgspec.Struct):
+    username: str
+    password: str
+    avatar: UploadFile
+
+
+def test_form_model_bool_spellings() -> None:
+    app = Faster()
+
+    @app.post("/form")
+    async def post_form(data: Annotated[Checkbox, Form()]) -> Checkbox:
+        return data
+
+    client = TestClient(app)
+    assert client.post("/form", data={"checkbox": "on"}).json() == {"checkbox": True}
+    assert client.post("/form", data={"checkbox": "off"}).json() == {"checkbox": False}
+    assert client.post("/form", data={}).json() == {"checkbox": True}
+    assert client.post("/form", data={"checkbox": ""}).json() == {"checkbox": True}
+    response = client.post("/form", data={"checkbox": "maybe"})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "bool_parsing",
+                "loc": ["body", "checkbox"],
+                "msg": "Input should be a valid boolean, unable to interpret input",
+                "input": "maybe",
+            }
+        ]
+    }
+
+
+def test_form_model_with_a_file() -> None:
+    app = Faster()
+
+    @app.post("/users/")
+    async def create_user(data: Annotated[SignUp, Form()]) -> dict[str, Any]:
+        return {"username": data.username, "password": data.password, "avatar_file_size": len(await data.avatar.read())}
+
+    client = TestClient(app)
+    response = client.post(
+        "/users/", data={"username": "Foo", "password": "secret"}, files={"avatar": ("avatar.png", b"filebytes")}
+    )
+    assert response.status_code == 200
+    assert response.json() == {"username": "Foo", "password": "secret", "avatar_file_size": 9}
+    response = client.post("/users/", data={"username": "Foo", "password": "secret"})
+    assert response.status_code == 422
+    assert response.json() == _missing("avatar", input_value={"username": "Foo", "password": "secret"})
+
+
 def _files_app() -> Faster:
     app = Faster()
 

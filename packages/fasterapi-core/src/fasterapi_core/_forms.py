@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from ._convert import is_sequence
+from ._convert import _parse_bool, is_sequence
 from ._errors import body_error, conversion_error, missing_error
 from .datastructures import parse_query_string
 from .exceptions import HTTPException
@@ -136,6 +136,8 @@ class _FieldPlan:
     required: tuple[str, ...] = ()
     #: The model refuses other keys (msgspec's ``forbid_unknown_fields``, pydantic's ``extra="forbid"``).
     forbid: bool = False
+    #: Form keys of ``bool`` fields: read with FastAPI's spellings ("on", "yes", "1", ...).
+    bool_keys: tuple[str, ...] = ()
 
 
 _PLANS: dict[Any, _FieldPlan] = {}
@@ -157,6 +159,16 @@ def _required_keys(model: Any) -> tuple[str, ...]:
         for field in dataclasses.fields(model)
         if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
     )
+
+
+def _bool_keys(model: Any) -> tuple[str, ...]:
+    hints = typing.get_type_hints(model)
+    names: list[tuple[str, str]]
+    if issubclass(model, msgspec.Struct):
+        names = list(zip(model.__struct_fields__, model.__struct_encode_fields__, strict=True))
+    else:
+        names = [(field.name, field.name) for field in dataclasses.fields(model)]
+    return tuple(key for name, key in names if _unwrap_optional(hints.get(name, Any)) is bool)
 
 
 def _forbids_unknown(model: Any) -> bool:
@@ -181,7 +193,9 @@ def _plan_for(plan: ParamPlan) -> _FieldPlan:
     elif (isinstance(base, type) and issubclass(base, msgspec.Struct)) or (
         dataclasses.is_dataclass(base) and isinstance(base, type)
     ):
-        result = _FieldPlan("model", _model_fields(base), _required_keys(base), _forbids_unknown(base))
+        result = _FieldPlan(
+            "model", _model_fields(base), _required_keys(base), _forbids_unknown(base), _bool_keys(base)
+        )
     else:
         result = _FieldPlan("value")
     _PLANS[plan] = result
@@ -290,6 +304,14 @@ def _extract_model(
         if extras:
             errors.extend(extras)
             return
+    for key in field_plan.bool_keys:
+        text = raw.get(key)
+        if isinstance(text, str):
+            try:
+                raw[key] = _parse_bool(text)
+            except ValueError as exc:
+                errors.append(conversion_error(("body", key), text, exc, "bool"))
+                return
     try:
         values[plan.name] = msgspec.convert(raw, _unwrap_optional(plan.annotation), strict=False)
     except msgspec.ValidationError as exc:
