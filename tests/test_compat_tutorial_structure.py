@@ -607,6 +607,9 @@ def test_https_redirect_middleware() -> None:
     response = TestClient(app).get("/items/?q=1", follow_redirects=False)
     assert response.status_code == 307
     assert response.headers["location"] == "https://testserver/items/?q=1"
+    response = TestClient(app, base_url="https://testserver").get("/items/")
+    assert response.status_code == 200
+    assert response.json() == {"message": "Hello World"}
 
 
 def test_gzip_middleware() -> None:
