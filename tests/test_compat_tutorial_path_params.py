@@ -10,7 +10,7 @@ from typing import Annotated
 
 import pytest
 
-from FasterAPI import Faster, Path, Query
+from FasterAPI import FastAPI, Faster, Path, Query
 from FasterAPI.testclient import TestClient
 
 
@@ -339,3 +339,17 @@ def test_float_query_bounds_reject(numeric: TestClient, path: str, error: dict[s
     response = numeric.get(path)
     assert response.status_code == 422, response.text
     assert response.json() == {"detail": [error]}
+
+
+def test_first_steps_with_fastapis_class_name() -> None:
+    """The tutorial's first app, written with FastAPI's class name (an alias of ``Faster``)."""
+    app = FastAPI()
+
+    @app.get("/")
+    async def root() -> dict[str, str]:
+        return {"message": "Hello World"}
+
+    assert FastAPI is Faster
+    response = TestClient(app).get("/")
+    assert response.status_code == 200
+    assert response.json() == {"message": "Hello World"}

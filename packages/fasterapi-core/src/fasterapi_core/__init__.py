@@ -1,7 +1,7 @@
 """fasterapi-core: the FasterAPI application, its requests, responses, parameters and DI."""
 
 from . import status
-from .applications import DependencyOverrides, Faster, http_exception_response
+from .applications import DependencyOverrides, FastAPI, Faster, http_exception_response
 from .background import BackgroundTask, BackgroundTasks
 from .concurrency import run_in_threadpool
 from .datastructures import URL, Address, Headers, QueryParams, State
@@ -51,6 +51,7 @@ __all__ = [
     "Cookie",
     "DependencyOverrides",
     "Depends",
+    "FastAPI",
     "Faster",
     "FasterAPIError",
     "FasterRouter",

@@ -26,7 +26,7 @@ from .requests import ClientDisconnect
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import APIRoute, FasterRouter
 
-__all__ = ["DependencyOverrides", "Faster", "ServerErrorMiddleware", "http_exception_response"]
+__all__ = ["DependencyOverrides", "FastAPI", "Faster", "ServerErrorMiddleware", "http_exception_response"]
 
 logger = logging.getLogger("fasterapi.error")
 
@@ -592,3 +592,7 @@ class ServerErrorMiddleware:
                     _mark(exc, _LOGGED)
                 raise
             await self.faster._handle_exception(exc, scope, receive, send)
+
+
+#: FastAPI's name for the application class, so ``from FasterAPI import FastAPI`` keeps working.
+FastAPI = Faster
