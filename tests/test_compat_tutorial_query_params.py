@@ -507,3 +507,47 @@ def test_query_model_missing_and_extra_together() -> None:
             },
         ]
     }
+
+
+def test_list_query_item_errors_and_list_length() -> None:
+    app = Faster()
+
+    @app.get("/ints/")
+    async def read_ints(q: Annotated[list[int], Query()] = []) -> dict[str, Any]:  # noqa: B006
+        return {"q": q}
+
+    @app.get("/bounded/")
+    async def read_bounded(q: Annotated[list[str], Query(min_length=2, max_length=3)] = ["a", "b"]) -> dict[str, Any]:  # noqa: B006
+        return {"q": q}
+
+    client = TestClient(app)
+    assert client.get("/ints/?q=1&q=2").json() == {"q": [1, 2]}
+    response = client.get("/ints/?q=1&q=a")
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "int_parsing",
+                "loc": ["query", "q", 1],
+                "msg": "Input should be a valid integer, unable to parse string as an integer",
+                "input": "a",
+            }
+        ]
+    }
+    assert client.get("/bounded/?q=x&q=y").json() == {"q": ["x", "y"]}
+    response = client.get("/bounded/?q=x")
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "too_short",
+                "loc": ["query", "q"],
+                "msg": "List should have at least 2 items after validation, not 1",
+                "input": ["x"],
+                "ctx": {"field_type": "List", "min_length": 2, "actual_length": 1},
+            }
+        ]
+    }
+    response = client.get("/bounded/?q=a&q=b&q=c&q=d")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["type"] == "too_long"

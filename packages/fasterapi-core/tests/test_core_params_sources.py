@@ -251,7 +251,7 @@ async def test_repeated_query_values_into_list_set_tuple() -> None:
         bad = await client.get("/many?ids=1&ids=x")
     assert response.json() == {"ids": [1, 2], "names": ["a", "b"], "pair": ["x", "y"], "kinds": ["set"]}
     assert bad.status_code == 422
-    assert bad.json()["detail"][0]["loc"] == ["query", "ids"]
+    assert bad.json()["detail"][0]["loc"] == ["query", "ids", 1]
 
 
 async def test_scalar_query_takes_last_repeated_value() -> None:

@@ -62,6 +62,8 @@ class ParamPlan:
         "expected",
         "field",
         "is_sequence",
+        "item_constraints",
+        "list_constraints",
         "name",
         "required",
         "source",
@@ -90,15 +92,22 @@ class ParamPlan:
         self.type_label = type_label(item_type)
         self.expected = expected_values(item_type)
         self.constraints = _constraints_of(meta)
+        #: For a list parameter, FastAPI applies ``min_length``/``max_length`` to the list, the rest to each item.
+        self.list_constraints = tuple(c for c in self.constraints if self.is_sequence and c[0] in _LENGTHS)
+        self.item_constraints = tuple(c for c in self.constraints if c not in self.list_constraints)
         #: The conversion without constraints, used on the error path to tell which check failed.
         self.convert_item = scalar_converter(item_type)
         if self.is_sequence:
             item = _sequence_item(annotation)
-            item_convert = scalar_converter(item, meta)
+            item_convert = scalar_converter(item, _without_lengths(meta) if self.list_constraints else meta)
             container = typing.get_origin(_unwrap_optional(annotation)) or list
+            bounds = dict(self.list_constraints)
+            shortest, longest = bounds.get("min_length", 0), bounds.get("max_length")
 
             def convert_many(values: list[str]) -> Any:
                 items = [item_convert(v) for v in values]
+                if len(items) < shortest or (longest is not None and len(items) > longest):
+                    raise ValueError("list length out of bounds")
                 return items if container is list else container(items)
 
             self.convert: Callable[[Any], Any] = convert_many
@@ -113,6 +122,19 @@ class ParamPlan:
     def error(self, loc: str, value: Any, exc: Exception) -> dict[str, Any]:
         """The FastAPI-shaped error for ``value`` (error path only: may convert again)."""
         where = (loc, self.alias)
+        if self.is_sequence and isinstance(value, list):
+            for index, item in enumerate(value):
+                try:
+                    converted = self.convert_item(item)
+                except (ValueError, TypeError, msgspec.ValidationError) as item_exc:
+                    return conversion_error((*where, index), item, item_exc, self.type_label, self.expected)
+                problem = constraint_error((*where, index), item, converted, self.item_constraints)
+                if problem is not None:
+                    return problem
+            problem = constraint_error(where, value, value, self.list_constraints)
+            if problem is not None:
+                return problem
+            return conversion_error(where, value, exc, self.type_label, self.expected)
         if self.constraints:
             for item in value if isinstance(value, list) else (value,):
                 try:
@@ -123,6 +145,18 @@ class ParamPlan:
                 if problem is not None:
                     return problem
         return conversion_error(where, value, exc, self.type_label, self.expected)
+
+
+_LENGTHS = ("min_length", "max_length")
+_META_OPTIONS = ("gt", "ge", "lt", "le", "multiple_of", "pattern", "tz", "title", "description", "examples")
+
+
+def _without_lengths(meta: msgspec.Meta | None) -> msgspec.Meta | None:
+    """``meta`` without ``min_length``/``max_length`` (those bound a list parameter, not its items)."""
+    if meta is None:
+        return None
+    kept = {name: getattr(meta, name) for name in _META_OPTIONS if getattr(meta, name) is not None}
+    return msgspec.Meta(**kept) if kept else None
 
 
 @dataclasses.dataclass(slots=True)
