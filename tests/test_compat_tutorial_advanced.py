@@ -856,3 +856,59 @@ def test_openapi_webhooks() -> None:
         "monthly_fee",
         "start_date",
     }
+
+
+# --- OpenAPI callbacks (openapi_callbacks/tutorial001) ---------------------------------------------------
+
+
+class Invoice(msgspec.Struct):
+    id: str
+    customer: str
+    total: float
+    title: str | None = None
+
+
+class InvoiceEvent(msgspec.Struct):
+    description: str
+    paid: bool
+
+
+class InvoiceEventReceived(msgspec.Struct):
+    ok: bool
+
+
+def test_openapi_callbacks() -> None:
+    from FasterAPI import APIRouter
+
+    app = Faster()
+    invoices_callback_router = APIRouter()
+
+    @invoices_callback_router.post("{$callback_url}/invoices/{$request.body.id}", response_model=InvoiceEventReceived)
+    def invoice_notification(body: InvoiceEvent) -> None:
+        pass
+
+    @app.post("/invoices/", callbacks=invoices_callback_router.routes)
+    def create_invoice(invoice: Invoice, callback_url: str | None = None) -> dict[str, str]:
+        """Create an invoice; the external API named in ``callback_url`` is told when it is paid."""
+        return {"msg": "Invoice received"}
+
+    client = TestClient(app)
+    body = {"id": "fooinvoice", "customer": "John", "total": 5.3}
+    response = client.post("/invoices/", json=body, params={"callback_url": "https://example.com/api/v1"})
+    assert response.status_code == 200
+    assert response.json() == {"msg": "Invoice received"}
+    assert client.post("/invoices/", json={"id": "x"}).status_code == 422
+    schema = client.get("/openapi.json").json()
+    assert list(schema["paths"]) == ["/invoices/"]
+    callbacks = schema["paths"]["/invoices/"]["post"]["callbacks"]
+    operation = callbacks["invoice_notification"]["{$callback_url}/invoices/{$request.body.id}"]["post"]
+    assert operation["summary"] == "Invoice Notification"
+    assert operation["operationId"] == "invoice_notification__callback_url__invoices___request_body_id__post"
+    assert operation["requestBody"] == {
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvoiceEvent"}}},
+        "required": True,
+    }
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/InvoiceEventReceived"
+    }
+    assert {"Invoice", "InvoiceEvent", "InvoiceEventReceived"} <= set(schema["components"]["schemas"])

@@ -35,6 +35,10 @@ from .responses import JSONResponse, Response
 __all__ = ["APIRoute", "FasterRouter", "APIRouter"]
 
 _JSON_CONTENT_TYPE = JSON_CONTENT_TYPE
+#: Route option holding the path an operation is documented under when it differs from the served template:
+#: OpenAPI callbacks (``{$callback_url}/invoices/{$request.body.id}``) and webhooks (``new-subscription``).
+OPENAPI_PATH_OPTION = "openapi_path"
+
 #: Why a request has no answer when a dependency with ``yield`` swallowed the error (FastAPI raises the same).
 _SWALLOWED = (
     "No response to send: the application code is raising an exception and a dependency with yield caught it "
@@ -514,6 +518,11 @@ class FasterRouter(Router):
             options["deprecated"] = self.deprecated
         if not self.include_in_schema:
             options["include_in_schema"] = False
+        if "{$" in full_path:
+            # An OpenAPI callback, documented through another route's ``callbacks=``: its runtime expressions
+            # become a literal template no client asks for (in FastAPI such a path never matches either).
+            options[OPENAPI_PATH_OPTION] = full_path
+            full_path = "/" + full_path.lstrip("/").replace("{", "(").replace("}", ")")
         route = self.add_route(full_path, endpoint, methods=methods or ["GET"], name=name, options=options)
         assert isinstance(route, APIRoute)
         return route

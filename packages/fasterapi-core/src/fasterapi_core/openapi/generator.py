@@ -18,8 +18,8 @@ from typing import Any
 import msgspec
 
 from ..dependencies import Dependant, ParamPlan
+from ..routing import OPENAPI_PATH_OPTION
 from ._schemas import SchemaRegistry, annotated_with, rewrite_refs
-from .webhooks import WEBHOOK_NAME_OPTION
 
 __all__ = ["app_openapi", "generate_openapi", "get_openapi"]
 
@@ -261,13 +261,26 @@ class _Builder:
         if security:
             operation["security"] = security
         if opts.get("callbacks"):
-            ok, callbacks = _jsonable(opts["callbacks"])
-            if ok:
+            callbacks = self._callbacks(opts["callbacks"])
+            if callbacks:
                 operation["callbacks"] = callbacks
         extra = opts.get("openapi_extra")
         if extra:
             _deep_merge(operation, copy.deepcopy(extra))
         return operation
+
+    def _callbacks(self, callbacks: Any) -> dict[str, Any] | None:
+        """``callbacks=``: routes (FastAPI's ``callback_router.routes``), keyed by name then path; or a dict."""
+        if isinstance(callbacks, dict):
+            ok, data = _jsonable(callbacks)
+            return data if ok else None
+        documented: dict[str, Any] = {}
+        for route in _documented_routes(callbacks):
+            path = str(route.options.get(OPENAPI_PATH_OPTION, route.path))
+            item = documented.setdefault(route.name or "callback", {}).setdefault(path, {})
+            for method in _route_methods(route):
+                item[method.lower()] = self.operation(route, method, path)
+        return documented or None
 
     def _responses(self, route: Any, validates: bool) -> dict[str, Any]:
         opts = route.options
@@ -369,7 +382,7 @@ def _webhook_paths(builder: _Builder, webhooks: Any) -> dict[str, Any] | None:
         return data if ok else None
     paths: dict[str, dict[str, Any]] = {}
     for route in _documented_routes(getattr(webhooks, "routes", webhooks)):
-        name = str(route.options.get(WEBHOOK_NAME_OPTION, route.path))
+        name = str(route.options.get(OPENAPI_PATH_OPTION, route.path))
         item = paths.setdefault(name, {})
         for method in _route_methods(route):
             item[method.lower()] = builder.operation(route, method, name)

@@ -11,12 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..dependencies import remember_local_namespace
-from ..routing import APIRoute
+from ..routing import OPENAPI_PATH_OPTION, APIRoute
 
-__all__ = ["WEBHOOK_NAME_OPTION", "Webhooks"]
-
-#: Route option holding the webhook's name as written (the document's key; it needs no leading '/').
-WEBHOOK_NAME_OPTION = "webhook_name"
+__all__ = ["Webhooks"]
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -39,7 +36,7 @@ class Webhooks:
         **options: Any,
     ) -> APIRoute:
         """Plan ``endpoint`` as the webhook ``path`` (a name such as ``new-subscription``)."""
-        options[WEBHOOK_NAME_OPTION] = path
+        options[OPENAPI_PATH_OPTION] = path  # the document's key; it needs no leading '/'
         route = APIRoute(
             "/" + path.lstrip("/"), endpoint, methods=list(methods or ["POST"]), name=name, options=options
         )
