@@ -540,6 +540,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer rounds, shorter loops (noisier)")
     parser.add_argument("--rounds", type=int, default=None, help="rounds per cell (median is reported)")
     parser.add_argument("--only", nargs="*", choices=WORKERS, help="measure only these workers")
+    parser.add_argument("--scenario", nargs="*", help="measure only scenarios whose name contains one of these")
     args = parser.parse_args()
     if args.worker:
         asyncio.run(worker_main(args.worker))
@@ -553,6 +554,8 @@ def main() -> None:
     try:
         for index, scenario in enumerate(SCENARIOS):
             label = scenario[0]
+            if args.scenario and not any(part in label for part in args.scenario):
+                continue
             counts = {name: max(50, int(budget / max(workers[name].run(index, 50), 0.1) * 1e6)) for name in names}
             samples: dict[str, list[float]] = {name: [] for name in names}
             for _ in range(rounds):
@@ -568,7 +571,7 @@ def main() -> None:
 
 
 def print_table(names: list[str], results: dict[str, dict[str, float]]) -> None:
-    labels = [s[0] for s in SCENARIOS]
+    labels = [s[0] for s in SCENARIOS if s[0] in results[names[0]]]
     width = max(len(label) for label in labels) + 2
     print(f"\nµs per request (median of rounds), Python {sys.version.split()[0]}\n")
     header = f"{'scenario':<{width}}" + "".join(f"{name:>16}" for name in names)

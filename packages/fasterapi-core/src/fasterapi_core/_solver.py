@@ -233,19 +233,20 @@ async def receive_body(receive: Any, limit: int | None = None) -> bytes:
 
 def body_headers(scope: dict[str, Any]) -> tuple[str | None, bytes | None]:
     """The first ``Content-Type`` (decoded) and the first ``Content-Length`` (raw), in one scan."""
-    content_type: str | None = None
+    content_type: bytes | None = None
     length: bytes | None = None
     for key, value in scope.get("headers", ()):
-        if key == b"content-length":
+        if key == b"content-type":
+            if content_type is None:
+                content_type = value
+        elif key == b"content-length":
             if length is None:
                 length = value
-                if content_type is not None:
-                    break
-        elif content_type is None and (key == b"content-type" or (len(key) == 12 and key.lower() == b"content-type")):
-            content_type = value.decode("latin-1")
-            if length is not None:
-                break
-    return content_type, length
+        elif content_type is None and len(key) == 12 and key.lower() == b"content-type":
+            content_type = value  # ASGI promises lower-case names; tolerate servers that break that
+    if content_type is None:
+        return None, length
+    return content_type.decode("latin-1"), length
 
 
 def content_type_of(scope: dict[str, Any]) -> str | None:
