@@ -147,6 +147,17 @@ def test_return_annotation_filters_a_subclass(models: TestClient) -> None:
     assert response.json() == {"username": "foo", "email": "foo@example.com", "full_name": "Grave Dohl"}
 
 
+def test_list_return_annotation_filters_subclasses() -> None:
+    app = Faster()
+
+    @app.get("/users/")
+    async def read_users() -> list[BaseUser]:
+        return [UserWithPassword(username="foo", email="foo@example.com", password="secret")]
+
+    response = TestClient(app).get("/users/")
+    assert response.json() == [{"username": "foo", "email": "foo@example.com", "full_name": None}]
+
+
 def test_response_annotation_returns_any_response(models: TestClient) -> None:
     response = models.get("/portal", follow_redirects=False)
     assert response.status_code == 200

@@ -74,7 +74,8 @@ def plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callabl
 
 
 def names_a_model(tp: Any) -> bool:
-    if isinstance(tp, type):
+    # On Python 3.10 ``isinstance(list[Item], type)`` is true: generic aliases go to their arguments.
+    if isinstance(tp, type) and typing.get_origin(tp) is None:
         return issubclass(tp, msgspec.Struct) or dataclasses.is_dataclass(tp) or typing.is_typeddict(tp)
     return any(names_a_model(arg) for arg in typing.get_args(tp))
 
