@@ -8,7 +8,7 @@ from typing import Any
 import msgspec
 from hypothesis import given, settings, strategies as st
 
-from fasterapi_core import Faster, HTTPException, JSONResponse, Request
+from fasterapi_core import Faster, HTTPException, JSONResponse, Query, Request
 from fasterapi_core.responses import PlainTextResponse
 
 
@@ -360,3 +360,37 @@ async def test_core_speed_validation_errors_reach_only_handlers_that_can_take_th
 
         handled.add_exception_handler(key, custom)
         assert (await call(handled, "GET", "/n", query=b"q=x"))["body"] == b"custom 422"
+
+
+async def test_core_speed_subclass_dispatch_is_still_called() -> None:
+    seen: list[str] = []
+
+    class Traced(Faster):
+        async def _dispatch_http(self, scope: Any, receive: Any, send: Any) -> None:
+            seen.append(scope["path"])
+            await super()._dispatch_http(scope, receive, send)
+
+    app = Traced()
+
+    @app.get("/health")
+    async def health() -> str:
+        return "ok"
+
+    assert (await call(app, "GET", "/health"))["body"] == b'"ok"'
+    assert (await call(app, "GET", "/health"))["body"] == b'"ok"'
+    assert seen == ["/health", "/health"]
+
+
+async def test_core_speed_path_and_query_routes() -> None:
+    app = Faster()
+
+    @app.get("/users/{user_id:int}")
+    async def user(user_id: int, q: int, tags: list[str] | None = Query(None), flag: bool = False) -> dict[str, Any]:
+        return {"id": user_id, "q": q, "tags": tags, "flag": flag}
+
+    answer = await call(app, "GET", "/users/7", query=b"q=1&q=2&tags=a&tags=b&flag=yes")
+    assert answer["body"] == b'{"id":7,"q":2,"tags":["a","b"],"flag":true}'
+    missing = await call(app, "GET", "/users/7", query=b"tags=a")
+    assert missing["status"] == 422
+    assert b'"loc":["query","q"]' in missing["body"]
+    assert (await call(app, "GET", "/users/7", query=b"q=x"))["status"] == 422

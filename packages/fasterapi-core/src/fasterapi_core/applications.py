@@ -317,8 +317,9 @@ class Faster:
     @_middleware_stack.setter
     def _middleware_stack(self, stack: Callable[..., Any] | None) -> None:
         self._stack = stack
-        plain = getattr(stack, "__func__", None) is Faster._dispatch
-        self._direct_http = plain and getattr(stack, "__self__", None) is self
+        plain = getattr(stack, "__func__", None) is Faster._dispatch and getattr(stack, "__self__", None) is self
+        # A subclass that changes the HTTP dispatch keeps it: only ours is written out in ``__call__``.
+        self._direct_http = plain and type(self)._dispatch_http is Faster._dispatch_http
 
     # -- dependency overrides ------------------------------------------------------------------
 

@@ -20,10 +20,12 @@ from ._response import close_after_response
 from ._shaping import plan_shaping
 from ._solver import (
     RequestContext,
+    _extract,
     body_headers,
     call_endpoint,
     decode_body,
     extract_simple,
+    query_dict,
     receive_body,
     solve,
 )
@@ -58,6 +60,7 @@ class APIRoute(Route):
         "_direct_json",
         "_has_simple_params",
         "_path_ready",
+        "_query_only",
         "_shape",
         "_status",
         "dependant",
@@ -96,6 +99,9 @@ class APIRoute(Route):
         dependant = self.dependant
         self._has_simple_params = bool(
             dependant.path_params or dependant.query_params or dependant.header_params or dependant.cookie_params
+        )
+        self._query_only = bool(
+            self._path_ready and dependant.query_params and not (dependant.header_params or dependant.cookie_params)
         )
         #: This route's ``max_body_size`` option, or ``_APP_LIMIT`` for the serving app's ``max_body_size``.
         self._body_limit: Any = opts.get("max_body_size", _APP_LIMIT)
@@ -216,7 +222,12 @@ class APIRoute(Route):
         """Only path/query/header/cookie parameters (or none): no per-request context at all."""
         dependant = self.dependant
         errors: list[dict[str, Any]] = []
-        kwargs = extract_simple(dependant, scope, path_params, errors, self._path_ready)
+        if self._query_only:
+            # Path values as they are plus query parameters, the most common shape: extracted right here.
+            kwargs = dict(path_params)
+            _extract(dependant.query_params, query_dict(scope.get("query_string", b"")), "query", kwargs, errors)
+        else:
+            kwargs = extract_simple(dependant, scope, path_params, errors, self._path_ready)
         if errors:
             await _reject(errors, None, scope, send)
             return
