@@ -98,6 +98,8 @@ class SchemaRegistry:
             for (_, slot), schema in zip(usable, schemas, strict=True):
                 slot.update(schema)
             for name, schema in components.items():
+                if schema.get("required") == []:  # msgspec lists none for all-UNSET Structs; FastAPI omits it
+                    del schema["required"]
                 self.components.setdefault(name, schema)
         self._pending.clear()
         self._sanitize_names()
