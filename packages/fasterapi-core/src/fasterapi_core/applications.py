@@ -390,9 +390,8 @@ class Faster:
         if limit is _UNPLANNED:
             limit = None
             dependant = getattr(route, "dependant", None)
-            if getattr(route, "limits_own_body", False):
-                pass  # the route checks the limit as it reads the body
-            elif dependant is not None and _may_read_body(dependant):
+            # A route that checks the limit itself as it reads the body needs no wrapper.
+            if dependant is not None and not getattr(route, "limits_own_body", False) and _may_read_body(dependant):
                 limit = route.options.get("max_body_size", self.max_body_size)
             self._body_limits[route] = limit
             if limit is None:
