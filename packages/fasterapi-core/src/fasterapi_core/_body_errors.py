@@ -9,7 +9,6 @@ messages and positions, which is what FastAPI's ``json_invalid`` errors carry.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import types
 import typing
@@ -20,6 +19,7 @@ from typing import Any
 import msgspec
 
 from ._errors import body_error, constraint_error, conversion_error
+from ._models import forbids_unknown_fields, is_model, model_fields
 
 __all__ = ["body_errors", "json_invalid"]
 
@@ -178,7 +178,7 @@ def _model_checker(tp: Any, fields: list[tuple[str, Any, bool]]) -> _Checker:
         (key, _PLAIN_JSON_TYPES.get(field_type, no_types), _checker(field_type), required)
         for key, field_type, required in fields
     ]
-    forbid = _forbids_unknown(tp)
+    forbid = forbids_unknown_fields(tp)
     known = {key for key, _, _ in fields} | {getattr(getattr(tp, "__struct_config__", None), "tag_field", None)}
 
     def check_model(value: Any, loc: _Loc) -> _Errors:
@@ -227,42 +227,8 @@ def _convert_errors(value: Any, tp: Any, loc: _Loc) -> _Errors:
     return []
 
 
-_FIELDS: dict[Any, list[tuple[str, Any, bool]] | None] = {}
-
-
 def _fields(tp: Any) -> list[tuple[str, Any, bool]] | None:
     """``(JSON key, type, required)`` per field of a Struct, dataclass or TypedDict; ``None`` otherwise."""
-    if tp in _FIELDS:
-        return _FIELDS[tp]
-    fields: list[tuple[str, Any, bool]] | None = None
-    if isinstance(tp, type):
-        if issubclass(tp, msgspec.Struct):
-            fields = [(info.encode_name, info.type, info.required) for info in msgspec.structs.fields(tp)]
-        elif dataclasses.is_dataclass(tp):
-            hints = _hints(tp)
-            fields = [
-                (field.name, hints.get(field.name, Any), _dataclass_field_required(field))
-                for field in dataclasses.fields(tp)
-                if field.init
-            ]
-        elif typing.is_typeddict(tp):
-            required_keys: frozenset[str] = getattr(tp, "__required_keys__", frozenset())
-            fields = [(key, annotation, key in required_keys) for key, annotation in _hints(tp).items()]
-    _FIELDS[tp] = fields
-    return fields
-
-
-def _dataclass_field_required(field: dataclasses.Field[Any]) -> bool:
-    return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
-
-
-def _hints(tp: type) -> dict[str, Any]:
-    try:
-        return typing.get_type_hints(tp, include_extras=True)
-    except Exception:
-        return {}
-
-
-def _forbids_unknown(tp: Any) -> bool:
-    config = getattr(tp, "__struct_config__", None)
-    return bool(getattr(config, "forbid_unknown_fields", False))
+    if not is_model(tp):
+        return None
+    return [(field.key, field.annotation, field.required) for field in model_fields(tp) if field.init]

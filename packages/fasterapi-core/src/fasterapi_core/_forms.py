@@ -17,6 +17,7 @@ import msgspec
 
 from ._convert import _parse_bool, is_sequence
 from ._errors import body_error, conversion_error, missing_error
+from ._models import forbids_unknown_fields, model_fields
 from .datastructures import parse_query_string
 from .exceptions import HTTPException
 from .uploads import FormData, UploadFile
@@ -143,36 +144,21 @@ class _FieldPlan:
 _PLANS: dict[Any, _FieldPlan] = {}
 
 
-def _model_fields(model: Any) -> list[tuple[str, bool]]:
-    hints = typing.get_type_hints(model)
-    if isinstance(model, type) and issubclass(model, msgspec.Struct):
-        names = zip(model.__struct_fields__, model.__struct_encode_fields__, strict=True)
-        return [(encoded, is_sequence(hints.get(name, Any))) for name, encoded in names]
-    return [(field.name, is_sequence(hints.get(field.name, Any))) for field in dataclasses.fields(model)]
+def _unannotated(tp: Any) -> Any:
+    return typing.get_args(tp)[0] if typing.get_origin(tp) is typing.Annotated else tp
+
+
+def _form_fields(model: Any) -> list[tuple[str, bool]]:
+    """(form key, is sequence) per field."""
+    return [(field.key, is_sequence(_unannotated(field.annotation))) for field in model_fields(model)]
 
 
 def _required_keys(model: Any) -> tuple[str, ...]:
-    if issubclass(model, msgspec.Struct):
-        return tuple(info.encode_name for info in msgspec.structs.fields(model) if info.required)
-    return tuple(
-        field.name
-        for field in dataclasses.fields(model)
-        if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
-    )
+    return tuple(field.key for field in model_fields(model) if field.required)
 
 
 def _bool_keys(model: Any) -> tuple[str, ...]:
-    hints = typing.get_type_hints(model)
-    names: list[tuple[str, str]]
-    if issubclass(model, msgspec.Struct):
-        names = list(zip(model.__struct_fields__, model.__struct_encode_fields__, strict=True))
-    else:
-        names = [(field.name, field.name) for field in dataclasses.fields(model)]
-    return tuple(key for name, key in names if _unwrap_optional(hints.get(name, Any)) is bool)
-
-
-def _forbids_unknown(model: Any) -> bool:
-    return bool(getattr(getattr(model, "__struct_config__", None), "forbid_unknown_fields", False))
+    return tuple(field.key for field in model_fields(model) if _unwrap_optional(_unannotated(field.annotation)) is bool)
 
 
 def _plan_for(plan: ParamPlan) -> _FieldPlan:
@@ -194,7 +180,7 @@ def _plan_for(plan: ParamPlan) -> _FieldPlan:
         dataclasses.is_dataclass(base) and isinstance(base, type)
     ):
         result = _FieldPlan(
-            "model", _model_fields(base), _required_keys(base), _forbids_unknown(base), _bool_keys(base)
+            "model", _form_fields(base), _required_keys(base), forbids_unknown_fields(base), _bool_keys(base)
         )
     else:
         result = _FieldPlan("value")

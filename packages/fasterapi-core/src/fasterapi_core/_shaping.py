@@ -19,7 +19,9 @@ import msgspec
 
 from ._dataclass_defaults import plan_completion
 from ._encoding import json_encoder
+from ._models import is_model, model_fields
 from .exceptions import FasterAPIError, ResponseValidationError
+from .params import MISSING
 
 __all__ = ["names_a_model", "plan_shaping"]
 
@@ -171,13 +173,7 @@ def _fields_used(result: Any, member: Any) -> int:
 
 
 def _field_keys(tp: Any) -> tuple[str, ...]:
-    if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
-        return tuple(field.encode_name for field in msgspec.structs.fields(tp))
-    if dataclasses.is_dataclass(tp):
-        return tuple(field.name for field in dataclasses.fields(tp))
-    if typing.is_typeddict(tp):
-        return tuple(typing.get_type_hints(tp))
-    return ()
+    return tuple(field.key for field in model_fields(tp)) if is_model(tp) else ()
 
 
 def _convert(result: Any, model: Any) -> Any:
@@ -285,25 +281,15 @@ def _fields_with_defaults(cls: type) -> tuple[tuple[str, str, Any], ...]:
     cached = _FIELDS_CACHE.get(cls)
     if cached is not None:
         return cached
-    fields: list[tuple[str, str, Any]] = []
-    if issubclass(cls, msgspec.Struct):
-        for info in msgspec.structs.fields(cls):
-            if info.default is not msgspec.NODEFAULT:
-                default = info.default
-            elif info.default_factory is not msgspec.NODEFAULT:
-                default = info.default_factory()
-            else:
-                default = _MISSING
-            fields.append((info.name, info.encode_name, default))
-    else:
-        for field in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if field.default is not dataclasses.MISSING:
-                default = field.default
-            elif field.default_factory is not dataclasses.MISSING:
-                default = field.default_factory()
-            else:
-                default = _MISSING
-            fields.append((field.name, field.name, default))
+    fields = []
+    for field in model_fields(cls):
+        if field.default is not MISSING:
+            default = field.default
+        elif field.default_factory is not None:
+            default = field.default_factory()
+        else:
+            default = _MISSING
+        fields.append((field.name, field.key, default))
     result = tuple(fields)
     _FIELDS_CACHE[cls] = result
     return result

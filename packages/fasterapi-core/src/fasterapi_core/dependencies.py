@@ -19,6 +19,7 @@ import msgspec
 from ._convert import expected_values, is_scalar, is_sequence, scalar_converter, type_label
 from ._dataclass_defaults import plan_completion
 from ._errors import constraint_error, conversion_error
+from ._models import forbids_unknown_fields, is_model, model_fields
 from .background import BackgroundTasks
 from .exceptions import DependencyScopeError, FasterAPIError
 from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
@@ -468,7 +469,7 @@ def get_dependant(
                 field = Query(field_default)
             else:
                 field = Body(field_default)
-        if isinstance(field, (Query, Header, Cookie)) and _is_model(base):
+        if isinstance(field, (Query, Header, Cookie)) and is_model(base):
             group = _group_dependant(base, field)
             dependant.dependencies.append(SubDependency(name, group, False))
             continue
@@ -517,42 +518,13 @@ def _without_markers(base: Any, metadata: list[Any]) -> Any:
     return typing.Annotated[params]
 
 
-def _is_model(tp: Any) -> bool:
-    """A class whose fields can be filled one by one from query/header/cookie values."""
-    if not isinstance(tp, type):
-        return False
-    return issubclass(tp, msgspec.Struct) or dataclasses.is_dataclass(tp) or typing.is_typeddict(tp)
-
-
-def _model_fields(model: type) -> list[tuple[str, str, Any, Any, Any]]:
-    """``(name, alias, annotation, default, default_factory)`` for each field of ``model``."""
-    hints = typing.get_type_hints(model, include_extras=True)
-    fields: list[tuple[str, str, Any, Any, Any]] = []
-    if issubclass(model, msgspec.Struct):
-        for info in msgspec.structs.fields(model):
-            default = MISSING if info.default is msgspec.NODEFAULT else info.default
-            factory = None if info.default_factory is msgspec.NODEFAULT else info.default_factory
-            fields.append((info.name, info.encode_name, hints.get(info.name, info.type), default, factory))
-    elif dataclasses.is_dataclass(model):
-        for dc_field in dataclasses.fields(model):
-            default = MISSING if dc_field.default is dataclasses.MISSING else dc_field.default
-            dc_factory = dc_field.default_factory
-            factory = None if dc_factory is dataclasses.MISSING else dc_factory
-            fields.append((dc_field.name, dc_field.name, hints.get(dc_field.name, Any), default, factory))
-    else:
-        required_keys = getattr(model, "__required_keys__", frozenset(hints))
-        for key, annotation in hints.items():
-            fields.append((key, key, annotation, MISSING if key in required_keys else None, None))
-    return fields
-
-
 def _group_dependant(model: type, marker: Param) -> Dependant:
     """A model used as ``Annotated[Model, Query()]``: one parameter per field, then ``Model(**values)``."""
     marker_class = type(marker)
     source = marker.source
-    fields = _model_fields(model)
+    fields = model_fields(model)
     plans: list[ParamPlan] = []
-    for name, alias, annotation, default, factory in fields:
+    for name, alias, annotation, default, factory, _ in fields:
         field = marker_class(
             default,
             default_factory=factory,
@@ -565,7 +537,7 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
                 f"field {name!r} of {model.__qualname__} has type {base!r}, which a {source} value cannot carry"
             )
         plans.append(ParamPlan(name, source, annotation, field))
-    shape = _ModelShape(source, plans, {name: alias for name, alias, *_ in fields}, _forbids_unknown_fields(model))
+    shape = _ModelShape(source, plans, {name: alias for name, alias, *_ in fields}, forbids_unknown_fields(model))
 
     def build(**values: Any) -> Any:
         return model(**values)
@@ -660,12 +632,6 @@ class _ModelShape:
                     error["input"] = collected
         if self.forbid:
             errors.extend(self.extras(connection))
-
-
-def _forbids_unknown_fields(model: type) -> bool:
-    """msgspec's ``forbid_unknown_fields=True`` is what pydantic calls ``extra="forbid"``."""
-    config = getattr(model, "__struct_config__", None)
-    return bool(getattr(config, "forbid_unknown_fields", False))
 
 
 def _copy_with_default(field: Param, default: Any) -> Param:
