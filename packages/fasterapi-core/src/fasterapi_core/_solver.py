@@ -460,14 +460,6 @@ def _text(body: bytes) -> str:
         raise HTTPException(400, _PARSE_ERROR) from None
 
 
-def _raw_document(body: bytes) -> Any:
-    """The body as untyped JSON, to show the offending ``input`` in an error (error path only)."""
-    try:
-        return msgspec.json.decode(body)
-    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
-        return None
-
-
 def _overridden(ctx: RequestContext, dependant: Dependant) -> Dependant:
     replacement = ctx.overrides.get(dependant.call)
     if replacement is None:
