@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import html
 import logging
 import traceback
@@ -24,7 +25,7 @@ from .middleware_base import Middleware
 from .params import Depends
 from .requests import ClientDisconnect
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
-from .routing import APIRoute, FasterRouter
+from .routing import DEFAULT, APIRoute, DecoratedCallable, FasterRouter, IncEx, route_options
 
 __all__ = ["DependencyOverrides", "FastAPI", "Faster", "ServerErrorMiddleware", "http_exception_response"]
 
@@ -163,49 +164,370 @@ class Faster:
     def routes(self) -> list[Any]:
         return self.router.routes
 
-    def add_api_route(self, path: str, endpoint: Callable[..., Any], **options: Any) -> APIRoute:
-        return self.router.add_api_route(path, endpoint, **options)
+    def add_api_route(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        *,
+        methods: Sequence[str] | None = None,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> APIRoute:
+        """Register ``endpoint``; the keyword options are FastAPI's, plus ``max_body_size`` (this route's limit)."""
+        return self.router.add_api_route(path, endpoint, methods=methods, name=name, **route_options(locals()))
 
-    def api_route(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.api_route(path, **options)
+    def api_route(
+        self,
+        path: str,
+        *,
+        methods: Sequence[str] | None = None,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``methods`` at ``path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=methods, name=name, **route_options(locals()))
 
-    def get(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.get(path, **options)
+    def get(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``GET path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=["GET"], name=name, **route_options(locals()))
 
-    def post(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.post(path, **options)
+    def put(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``PUT path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=["PUT"], name=name, **route_options(locals()))
 
-    def put(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.put(path, **options)
+    def post(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``POST path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=["POST"], name=name, **route_options(locals()))
 
-    def patch(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.patch(path, **options)
+    def delete(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``DELETE path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=["DELETE"], name=name, **route_options(locals()))
 
-    def delete(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.delete(path, **options)
+    def options(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``OPTIONS path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=["OPTIONS"], name=name, **route_options(locals()))
 
-    def head(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.head(path, **options)
+    def head(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``HEAD path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=["HEAD"], name=name, **route_options(locals()))
 
-    def options(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.options(path, **options)
+    def patch(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``PATCH path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=["PATCH"], name=name, **route_options(locals()))
 
-    def trace(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.trace(path, **options)
+    def trace(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``TRACE path`` (the options are ``add_api_route``'s)."""
+        return self.router.api_route(path, methods=["TRACE"], name=name, **route_options(locals()))
 
     def websocket(
-        self, path: str, name: str | None = None, **options: Any
-    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.router.websocket(path, name=name, **options)
+        self,
+        path: str,
+        name: str | None = None,
+        *,
+        dependencies: Sequence[Depends] | None = None,
+        max_message_size: int | None = None,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Register a WebSocket endpoint (served by the ``fasterapi-ws`` package)."""
+        return self.router.websocket(path, name, dependencies=dependencies, max_message_size=max_message_size)
 
     def add_websocket_route(
-        self, path: str, endpoint: Callable[..., Any], name: str | None = None, **options: Any
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        name: str | None = None,
+        *,
+        dependencies: Sequence[Depends] | None = None,
+        max_message_size: int | None = None,
     ) -> APIRoute:
-        return self.router.add_websocket_route(path, endpoint, name=name, **options)
+        return self.router.add_websocket_route(
+            path, endpoint, name, dependencies=dependencies, max_message_size=max_message_size
+        )
 
-    def include_router(self, router: FasterRouter, **options: Any) -> None:
-        """Serve ``router``'s routes (``prefix=``, ``tags=``, ``dependencies=`` as in FastAPI)."""
-        self.router.include_router(router, **options)
+    def include_router(
+        self,
+        router: FasterRouter,
+        *,
+        prefix: str = "",
+        tags: Sequence[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        responses: dict[int | str, Any] | None = None,
+        deprecated: bool | None = None,
+        include_in_schema: bool = True,
+        default_response_class: type[Response] | None = None,
+        callbacks: list[Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+    ) -> None:
+        """Serve ``router``'s routes under ``prefix``, adding ``tags``, ``dependencies``... to each (as FastAPI)."""
+        self.router.include_router(
+            router,
+            prefix=prefix,
+            tags=tags,
+            dependencies=dependencies,
+            responses=responses,
+            deprecated=deprecated,
+            include_in_schema=include_in_schema,
+            default_response_class=default_response_class,
+            callbacks=callbacks,
+            generate_unique_id_function=generate_unique_id_function,
+        )
 
     def mount(self, path: str, app: Any, name: str | None = None) -> None:
         """Hand every request under ``path`` (HTTP, WebSocket) to another ASGI ``app``."""

@@ -8,7 +8,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from fasterapi_routing import Route, Router
 from fasterapi_routing.converters import IntConverter
@@ -34,7 +34,56 @@ from .exceptions import FasterAPIError, RequestValidationError
 from .params import Depends
 from .responses import JSONResponse, Response
 
-__all__ = ["APIRoute", "FasterRouter", "APIRouter"]
+__all__ = ["DEFAULT", "APIRoute", "APIRouter", "DecoratedCallable", "FasterRouter", "IncEx", "route_options"]
+
+DecoratedCallable = TypeVar("DecoratedCallable", bound=Callable[..., Any])
+#: ``response_model_include``/``_exclude``: field names, as a set or as a dict ``{name: ...}`` (FastAPI's ``IncEx``).
+IncEx = set[str] | dict[str, Any]
+
+
+class _Default:
+    """The default of an option whose ``None`` means something: ``response_model=None`` turns the return
+    annotation's model off, ``max_body_size=None`` lifts the app's body limit for the route."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "DEFAULT"
+
+
+#: "Not given": the option is left out of the route's options (see :func:`route_options`).
+DEFAULT: Any = _Default()
+
+#: Options whose defaults are not ``None``: equal to these, they are left out of a route's options too.
+_OPTION_DEFAULTS: dict[str, Any] = {
+    "response_description": "Successful Response",
+    "response_model_by_alias": True,
+    "response_model_exclude_unset": False,
+    "response_model_exclude_defaults": False,
+    "response_model_exclude_none": False,
+    "include_in_schema": True,
+}
+_NOT_OPTIONS = frozenset({"self", "path", "endpoint", "methods", "name"})
+#: Options defaulting to ``DEFAULT``, whose ``None`` is kept.
+_NONE_MEANS_SOMETHING = frozenset({"response_model", "max_body_size"})
+
+
+def route_options(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The route options a caller gave, out of a decorator's ``locals()``.
+
+    The decorators take every option as an explicit keyword (a typo is a ``TypeError`` when the route is
+    declared, and editors complete them); a route's ``options`` keep only those given, so that planning can
+    tell ``response_model=None`` from no ``response_model`` at all.
+    """
+    return {
+        key: value
+        for key, value in arguments.items()
+        if key not in _NOT_OPTIONS
+        and value is not DEFAULT
+        and (value is not None or key in _NONE_MEANS_SOMETHING)
+        and not (key in _OPTION_DEFAULTS and value == _OPTION_DEFAULTS[key])
+    }
+
 
 _JSON_CONTENT_TYPE = JSON_CONTENT_TYPE
 #: Route option holding the path an operation is documented under when it differs from the served template:
@@ -501,6 +550,8 @@ class FasterRouter(Router):
         merged["tags"] = [*self.tags, *outer.get("tags", ()), *inner.get("tags", ())]
         merged["dependencies"] = [*self.dependencies, *outer.get("dependencies", ()), *inner.get("dependencies", ())]
         merged["responses"] = {**outer.get("responses", {}), **inner.get("responses", {})}
+        if outer.get("callbacks"):
+            merged["callbacks"] = [*outer["callbacks"], *inner.get("callbacks", ())]
         if inner.get("response_class") is None and outer.get("response_class") is not None:
             merged["response_class"] = outer["response_class"]
         if outer.get("deprecated") and inner.get("deprecated") is None:
@@ -515,10 +566,32 @@ class FasterRouter(Router):
         endpoint: Callable[..., Any],
         *,
         methods: Sequence[str] | None = None,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
         name: str | None = None,
-        **options: Any,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
     ) -> APIRoute:
-        """Register ``endpoint``; keyword options are FastAPI's (status_code, response_model, tags, ...)."""
+        """Register ``endpoint``; the keyword options are FastAPI's, plus ``max_body_size`` (this route's limit)."""
+        options = route_options(locals())
         full_path = self.prefix + path if self.prefix else path
         options["tags"] = [*self.tags, *(options.get("tags") or ())]
         options["dependencies"] = [*self.dependencies, *(options.get("dependencies") or ())]
@@ -539,53 +612,307 @@ class FasterRouter(Router):
         return route
 
     def api_route(
-        self, path: str, *, methods: Sequence[str] | None = None, name: str | None = None, **options: Any
-    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+        self,
+        path: str,
+        *,
+        methods: Sequence[str] | None = None,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``methods`` at ``path`` (the options are ``add_api_route``'s)."""
+        options = route_options(locals())
+
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
             remember_local_namespace(func, sys._getframe(1).f_locals)
             self.add_api_route(path, func, methods=methods, name=name, **options)
             return func
 
         return decorator
 
-    def _method(
-        self, method: str, path: str, options: dict[str, Any]
-    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        name = options.pop("name", None)
-        return self.api_route(path, methods=[method], name=name, **options)
+    def get(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``GET path`` (the options are ``add_api_route``'s)."""
+        return self.api_route(path, methods=["GET"], name=name, **route_options(locals()))
 
-    def get(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self._method("GET", path, options)
+    def put(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``PUT path`` (the options are ``add_api_route``'s)."""
+        return self.api_route(path, methods=["PUT"], name=name, **route_options(locals()))
 
-    def post(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self._method("POST", path, options)
+    def post(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``POST path`` (the options are ``add_api_route``'s)."""
+        return self.api_route(path, methods=["POST"], name=name, **route_options(locals()))
 
-    def put(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self._method("PUT", path, options)
+    def delete(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``DELETE path`` (the options are ``add_api_route``'s)."""
+        return self.api_route(path, methods=["DELETE"], name=name, **route_options(locals()))
 
-    def patch(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self._method("PATCH", path, options)
+    def options(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``OPTIONS path`` (the options are ``add_api_route``'s)."""
+        return self.api_route(path, methods=["OPTIONS"], name=name, **route_options(locals()))
 
-    def delete(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self._method("DELETE", path, options)
+    def head(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``HEAD path`` (the options are ``add_api_route``'s)."""
+        return self.api_route(path, methods=["HEAD"], name=name, **route_options(locals()))
 
-    def head(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self._method("HEAD", path, options)
+    def patch(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``PATCH path`` (the options are ``add_api_route``'s)."""
+        return self.api_route(path, methods=["PATCH"], name=name, **route_options(locals()))
 
-    def options(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self._method("OPTIONS", path, options)
-
-    def trace(self, path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self._method("TRACE", path, options)
+    def trace(
+        self,
+        path: str,
+        *,
+        response_model: Any = DEFAULT,
+        status_code: int | None = None,
+        tags: list[str | enum.Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        operation_id: str | None = None,
+        response_model_include: IncEx | None = None,
+        response_model_exclude: IncEx | None = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | None = None,
+        name: str | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """Serve the decorated handler for ``TRACE path`` (the options are ``add_api_route``'s)."""
+        return self.api_route(path, methods=["TRACE"], name=name, **route_options(locals()))
 
     def websocket(
-        self, path: str, name: str | None = None, *, dependencies: Sequence[Depends] | None = None, **options: Any
-    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        self,
+        path: str,
+        name: str | None = None,
+        *,
+        dependencies: Sequence[Depends] | None = None,
+        max_message_size: int | None = None,
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Register a WebSocket endpoint (served by the ``fasterapi-ws`` package)."""
 
-        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
             remember_local_namespace(func, sys._getframe(1).f_locals)
-            self.add_websocket_route(path, func, name=name, dependencies=dependencies, **options)
+            self.add_websocket_route(
+                path, func, name=name, dependencies=dependencies, max_message_size=max_message_size
+            )
             return func
 
         return decorator
@@ -597,8 +924,10 @@ class FasterRouter(Router):
         name: str | None = None,
         *,
         dependencies: Sequence[Depends] | None = None,
-        **options: Any,
+        max_message_size: int | None = None,
     ) -> APIRoute:
+        """Register ``endpoint`` for WebSocket connections at ``path``; ``max_message_size`` bounds a message."""
+        options: dict[str, Any] = {} if max_message_size is None else {"max_message_size": max_message_size}
         full_path = self.prefix + path if self.prefix else path
         options["dependencies"] = [*self.dependencies, *(dependencies or ())]
         route = self.add_route(full_path, endpoint, methods=["WEBSOCKET"], name=name, options=options)
@@ -616,6 +945,8 @@ class FasterRouter(Router):
         default_response_class: type[Response] | None = None,
         deprecated: bool | None = None,
         include_in_schema: bool = True,
+        callbacks: list[Any] | None = None,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
         options: Any = None,
     ) -> None:
         """Serve ``router``'s routes here under ``prefix``, adding ``tags`` and ``dependencies`` to each."""
@@ -632,6 +963,10 @@ class FasterRouter(Router):
             merged["deprecated"] = deprecated
         if not include_in_schema:
             merged["include_in_schema"] = False
+        if callbacks:
+            merged["callbacks"] = [*merged.get("callbacks", ()), *callbacks]
+        if generate_unique_id_function is not None:
+            merged["generate_unique_id_function"] = generate_unique_id_function
         # Like ``add_api_route``, routes included here get this router's own prefix as well.
         super().include_router(router, prefix=self.prefix + prefix, options=merged)
 
