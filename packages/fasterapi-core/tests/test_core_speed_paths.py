@@ -299,7 +299,7 @@ async def test_core_speed_body_routes_enforce_the_limit_themselves() -> None:
 def test_core_speed_query_parsing_agrees_with_the_standard_library(query: str) -> None:
     from urllib.parse import parse_qs
 
-    from fasterapi_core._solver import query_dict
+    from fasterapi_core._context import query_dict
 
     assert query_dict(query.encode("ascii")) == parse_qs(query, keep_blank_values=True)
 

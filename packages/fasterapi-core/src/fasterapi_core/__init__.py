@@ -19,9 +19,9 @@ from .middleware import (
     CORSMiddleware,
     GZipMiddleware,
     HTTPSRedirectMiddleware,
+    Middleware,
     TrustedHostMiddleware,
 )
-from .middleware_base import Middleware
 from .params import Body, Cookie, Depends, File, Form, Header, Path, Query, Security
 from .requests import HTTPConnection, Request
 from .responses import (

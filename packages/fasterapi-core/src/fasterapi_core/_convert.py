@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["expected_values", "is_scalar", "is_sequence", "scalar_converter", "type_label"]
+__all__ = ["expected_values", "is_scalar", "is_sequence", "scalar_converter", "type_label", "unwrap_optional"]
 
 _TRUE = frozenset({"true", "1", "yes", "on", "y", "t"})
 _FALSE = frozenset({"false", "0", "no", "off", "n", "f"})
@@ -35,6 +35,16 @@ _SCALARS = (
     datetime.timedelta,
 )
 _SEQUENCES = (list, set, frozenset, tuple)
+
+
+def unwrap_optional(tp: Any) -> Any:
+    """``X | None`` (or ``Optional[X]``) -> ``X``; anything else as it is."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
 
 
 def _strip_optional(tp: Any) -> tuple[Any, bool]:

@@ -15,15 +15,18 @@ from fasterapi_routing import MatchStatus, NoMatchFound
 from ._encoding import JSON_CONTENT_TYPE
 from ._limits import DEFAULT_MAX_BODY_SIZE, limit_request_body
 from ._response import RESPONSE_STARTED, mark_response_started
-from .concurrency import run_handler
-from .datastructures import State
+from .datastructures import URL, State
 from .dependencies import Dependant, get_dependant
-from .exception_handlers import http_exception_response
+from .exception_handlers import http_exception_response, lookup_handler, run_handler
 from .exceptions import HTTPException, RequestValidationError, WebSocketException
 from .lifespan import run_lifespan
-from .middleware_base import Middleware
+from .middleware import Middleware
+from .middleware.base import BaseHTTPMiddleware
+from .openapi._routes import install_docs_routes
+from .openapi.generator import app_openapi
+from .openapi.webhooks import Webhooks
 from .params import Depends
-from .requests import ClientDisconnect
+from .requests import ClientDisconnect, Request
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import DEFAULT, APIRoute, DecoratedCallable, FasterRouter, IncEx, route_options
 
@@ -37,7 +40,7 @@ _NOT_FOUND_BODY = b'{"detail":"Not Found"}'
 _NOT_FOUND_LENGTH = (b"content-length", str(len(_NOT_FOUND_BODY)).encode("latin-1"))
 
 
-#: The classes ``_lookup_handler`` consults for an ``HTTPException`` (its MRO up to ``Exception``).
+#: The classes ``lookup_handler`` consults for an ``HTTPException`` (its MRO up to ``Exception``).
 _HTTP_EXCEPTION_KEYS = HTTPException.__mro__[: HTTPException.__mro__.index(Exception)]
 
 
@@ -150,8 +153,6 @@ class Faster:
         self._body_limits: dict[Any, int | None] = {}
         self._override_plans: dict[Any, Dependant] = {}
         self.openapi_schema: dict[str, Any] | None = None
-        from .openapi._routes import install_docs_routes
-        from .openapi.webhooks import Webhooks
 
         #: FastAPI's ``app.webhooks``: documented under ``webhooks`` in OpenAPI, never served.
         self.webhooks = Webhooks()
@@ -555,8 +556,6 @@ class Faster:
 
     def openapi(self) -> dict[str, Any]:
         """The OpenAPI 3.1 document, generated from the routes and cached until they change."""
-        from .openapi.generator import app_openapi
-
         return app_openapi(self)
 
     # -- lifespan ------------------------------------------------------------------------------
@@ -615,8 +614,6 @@ class Faster:
             raise ValueError(f"unknown middleware type {middleware_type!r}: only 'http' is supported")
 
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-            from .middleware.base import BaseHTTPMiddleware
-
             self.add_middleware(BaseHTTPMiddleware, dispatch=func)
             return func
 
@@ -754,8 +751,6 @@ class Faster:
             raise HTTPException(404, "Not Found")
 
     async def _redirect_slash(self, path: str, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        from .datastructures import URL
-
         url = URL(scope=scope)
         root_path = scope.get("root_path", "")
         target = url.replace(path=root_path + path)
@@ -802,9 +797,9 @@ class Faster:
                 logger.error("Exception after the response started", exc_info=exc)
                 _mark(exc, _LOGGED)
             raise exc
-        handler = self._lookup_handler(exc)
+        handler = lookup_handler(self.exception_handlers, exc)
         if handler is not None:
-            response = await run_handler(handler, scope, receive, exc)
+            response = await run_handler(handler, Request(scope, receive), exc)
             if response is not None:
                 await response(scope, receive, send)
                 return
@@ -830,7 +825,7 @@ class Faster:
         handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
         response: Any = None
         if handler is not None and isinstance(exc, Exception):
-            response = await run_handler(handler, scope, receive, exc)
+            response = await run_handler(handler, Request(scope, receive), exc)
         if response is None:
             if self.debug:
                 text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
@@ -844,23 +839,6 @@ class Faster:
                 response = PlainTextResponse("Internal Server Error", status_code=500)
         await response(scope, receive, send)
         mark_response_started(exc)
-
-    def _lookup_handler(self, exc: Exception) -> Callable[..., Any] | None:
-        """A handler keyed by the status code (HTTPException) or by the nearest class in the MRO.
-
-        ``Exception`` and ``500`` handlers are kept for unexpected errors (see ``_server_error``).
-        """
-        handlers = self.exception_handlers
-        if not handlers:
-            return None
-        if isinstance(exc, HTTPException) and exc.status_code in handlers:
-            return handlers[exc.status_code]
-        for cls in type(exc).__mro__:
-            if cls is Exception:
-                break
-            if cls in handlers:
-                return handlers[cls]
-        return None
 
 
 _LOGGED = "_fasterapi_logged"

@@ -14,7 +14,6 @@ __all__ = [
     "collapse_exception_groups",
     "install_event_loop",
     "is_coroutine",
-    "run_handler",
     "run_in_executor",
     "run_in_threadpool",
     "shutdown_process_pool",
@@ -107,17 +106,3 @@ def collapse_exception_groups() -> Iterator[None]:
         if inner is exc:
             raise
         raise inner from None
-
-
-async def run_handler(handler: Callable[..., Any], scope: dict[str, Any], receive: Any, exc: Exception) -> Any:
-    """Call an exception handler with the request (or websocket) and the exception."""
-    from .requests import Request
-
-    connection: Any = Request(scope, receive)
-    if scope["type"] == "websocket":
-        from ._websocket_support import load_ws
-
-        connection = load_ws().WebSocket(scope, receive, None)
-    if inspect.iscoroutinefunction(handler):
-        return await handler(connection, exc)
-    return await run_in_threadpool(handler, connection, exc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
-from urllib.parse import unquote_plus
+from urllib.parse import unquote_plus, urlencode, urlsplit
 
 __all__ = ["URL", "Address", "Headers", "QueryParams", "State", "parse_query_string"]
 
@@ -80,8 +80,6 @@ class QueryParams(_MultiDict):
         super().__init__(pairs)
 
     def __str__(self) -> str:
-        from urllib.parse import urlencode
-
         return urlencode(self._list)
 
 
@@ -165,8 +163,6 @@ class URL:
     __slots__ = ("_parts", "_url")
 
     def __init__(self, url: str = "", *, scope: Mapping[str, Any] | None = None) -> None:
-        from urllib.parse import urlsplit
-
         if scope is not None:
             url = _url_from_scope(scope)
         self._url = url

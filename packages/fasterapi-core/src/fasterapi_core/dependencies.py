@@ -1,6 +1,6 @@
 """Planning: read a handler's (or dependency's) signature once and turn it into a ``Dependant``.
 
-Nothing here runs per request; ``_solver.py`` executes the plans this module builds.
+Nothing here runs per request; ``solver.py`` executes the plans this module builds.
 """
 
 from __future__ import annotations
@@ -16,15 +16,16 @@ from typing import Any
 
 import msgspec
 
-from ._convert import expected_values, is_scalar, is_sequence, scalar_converter, type_label
+from ._convert import expected_values, is_scalar, is_sequence, scalar_converter, type_label, unwrap_optional
 from ._dataclass_defaults import plan_completion
 from ._errors import constraint_error, conversion_error
 from ._models import forbids_unknown_fields, is_model, model_fields
 from .background import BackgroundTasks
-from .exceptions import DependencyScopeError, FasterAPIError
+from .exceptions import DependencyScopeError, FasterAPIError, RequestValidationError
 from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
 from .requests import HTTPConnection
 from .responses import Response
+from .uploads import is_upload_annotation
 
 __all__ = [
     "BodyPlan",
@@ -101,7 +102,7 @@ class ParamPlan:
         if self.is_sequence:
             item = _sequence_item(annotation)
             item_convert = scalar_converter(item, _without_lengths(meta) if self.list_constraints else meta)
-            container = typing.get_origin(_unwrap_optional(annotation)) or list
+            container = typing.get_origin(unwrap_optional(annotation)) or list
             bounds = dict(self.list_constraints)
             shortest, longest = bounds.get("min_length", 0), bounds.get("max_length")
 
@@ -230,17 +231,8 @@ class Dependant:
         return [*self.path_params, *self.query_params, *self.header_params, *self.cookie_params, *self.form_params]
 
 
-def _unwrap_optional(tp: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return tp
-
-
 def _sequence_item(tp: Any) -> Any:
-    args = typing.get_args(_unwrap_optional(tp))
+    args = typing.get_args(unwrap_optional(tp))
     return args[0] if args else str
 
 
@@ -353,15 +345,8 @@ def _split_annotated(annotation: Any) -> tuple[Any, list[Any]]:
     return annotation, []
 
 
-def _is_upload(annotation: Any) -> bool:
-    """``UploadFile`` parameters (also optional or in a list) come from the form without ``File()``."""
-    from ._forms import is_upload_annotation
-
-    return is_upload_annotation(annotation)
-
-
 def _is_special(annotation: Any) -> str | None:
-    tp = _unwrap_optional(annotation)
+    tp = unwrap_optional(annotation)
     # On Python 3.10, ``list[X]`` passes ``isinstance(..., type)`` but breaks ``issubclass``.
     if not isinstance(tp, type) or typing.get_origin(tp) is not None:
         return None
@@ -463,7 +448,7 @@ def get_dependant(
             field_default = MISSING if default is inspect.Parameter.empty else default
             if name in path_param_names:
                 field = Path(field_default)
-            elif _is_upload(base):
+            elif is_upload_annotation(base):
                 field = File(field_default)
             elif is_scalar(base):
                 field = Query(field_default)
@@ -547,8 +532,6 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
         def build(**values: Any) -> Any:
             extras = shape.extras(values.pop(_CONNECTION_ARGUMENT))
             if extras:
-                from .exceptions import RequestValidationError
-
                 raise RequestValidationError(extras)
             return model(**values)
 
@@ -650,7 +633,7 @@ def _constrained(annotation: Any, field: Param) -> Any:
     if meta is None:
         return annotation
     base, _ = _split_annotated(annotation)
-    inner = _unwrap_optional(base)
+    inner = unwrap_optional(base)
     if inner is not base:
         return typing.Optional[typing.Annotated[inner, meta]]  # noqa: UP045 - built at runtime
     return typing.Annotated[annotation, meta]
@@ -663,7 +646,7 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
         required = field.required
         target = _constrained(annotation, field)
         target = target if required else target | None
-        raw_type = _unwrap_optional(_split_annotated(annotation)[0])
+        raw_type = unwrap_optional(_split_annotated(annotation)[0])
         return BodyPlan(
             params,
             False,

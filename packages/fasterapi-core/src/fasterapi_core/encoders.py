@@ -1,5 +1,8 @@
 """``jsonable_encoder``: turn any response-like value into plain JSON-compatible Python data.
 
+``encode_json`` is the one msgspec encoder responses use (value -> JSON bytes), public for the WebSocket
+package and for code that builds JSON bodies by hand.
+
 FastAPI code calls it before storing a model or building a ``JSONResponse`` by hand. Here it is one
 ``msgspec.to_builtins`` pass with the same type hook the response encoder uses, so the result matches
 what a handler returning the value would send.
@@ -13,9 +16,9 @@ from typing import Any
 
 import msgspec
 
-from ._encoding import _enc_hook
+from ._encoding import _enc_hook, encode_json
 
-__all__ = ["jsonable_encoder"]
+__all__ = ["encode_json", "jsonable_encoder"]
 
 
 def jsonable_encoder(

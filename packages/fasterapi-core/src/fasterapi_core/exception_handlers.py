@@ -1,17 +1,23 @@
-"""The default exception handlers, public so custom handlers can delegate to them (FastAPI style)."""
+"""Exception handlers: the defaults (public so custom handlers can delegate to them, FastAPI style), and
+how the app finds and runs the handler for an exception (shared by HTTP and WebSocket routes)."""
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._encoding import encode_json
+from .concurrency import run_in_threadpool
 from .exceptions import HTTPException, RequestValidationError, ValidationException
 from .responses import JSONResponse, Response
 
 __all__ = [
     "http_exception_handler",
     "http_exception_response",
+    "lookup_handler",
     "request_validation_exception_handler",
+    "run_handler",
     "websocket_request_validation_exception_handler",
 ]
 
@@ -41,3 +47,27 @@ async def websocket_request_validation_exception_handler(websocket: Any, exc: Va
     if len(reason.encode("utf-8")) > 123:  # a close frame's reason is limited to 123 bytes
         reason = reason.encode("utf-8")[:120].decode("utf-8", "ignore") + "..."
     await websocket.close(code=1008, reason=reason)
+
+
+def lookup_handler(handlers: Mapping[Any, Callable[..., Any]], exc: Exception) -> Callable[..., Any] | None:
+    """The handler keyed by the status code (``HTTPException``) or by the nearest class in the MRO.
+
+    Catch-all keys (``Exception``, 500) are left out, as in Starlette: they are for unexpected errors only.
+    """
+    if not handlers:
+        return None
+    if isinstance(exc, HTTPException) and exc.status_code in handlers:
+        return handlers[exc.status_code]
+    for cls in type(exc).__mro__:
+        if cls is Exception:
+            break
+        if cls in handlers:
+            return handlers[cls]
+    return None
+
+
+async def run_handler(handler: Callable[..., Any], connection: Any, exc: Exception) -> Any:
+    """``handler(connection, exc)``: awaited when async, else run in a worker thread; returns its result."""
+    if inspect.iscoroutinefunction(handler):
+        return await handler(connection, exc)
+    return await run_in_threadpool(handler, connection, exc)

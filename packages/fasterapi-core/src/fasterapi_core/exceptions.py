@@ -6,6 +6,8 @@ import http
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import msgspec
+
 __all__ = [
     "DependencyScopeError",
     "ErrorList",
@@ -104,8 +106,6 @@ class RequestValidationError(ValidationException):
         """The request body as FastAPI gives it: parsed JSON when it is JSON, else what was received."""
         raw = self._body
         if isinstance(raw, (bytes, bytearray)):
-            import msgspec
-
             try:
                 return msgspec.json.decode(raw)
             except (msgspec.DecodeError, UnicodeDecodeError):

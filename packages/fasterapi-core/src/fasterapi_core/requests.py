@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Generator, Mapping
+from typing import Any
 
+import anyio
 import msgspec
 
+from ._formparsers import DEFAULT_MAX_FIELDS, DEFAULT_MAX_FILES, DEFAULT_MAX_PART_SIZE, parse_form
 from .datastructures import URL, Address, Headers, QueryParams, State
 from .exceptions import HTTPException
+from .uploads import FormData
 
-if TYPE_CHECKING:
-    from ._forms import FormRequest
-
-__all__ = ["ClientDisconnect", "HTTPConnection", "Request"]
+__all__ = ["ClientDisconnect", "FormRequest", "HTTPConnection", "Request"]
 
 _EMPTY_RECEIVE_MESSAGE = {"type": "http.request", "body": b"", "more_body": False}
 
@@ -194,10 +194,14 @@ class Request(HTTPConnection):
             self._body = b"".join(chunks)
         return self._body
 
-    def form(self, *, max_files: int = 1000, max_fields: int = 1000, max_part_size: int = 1024 * 1024) -> FormRequest:
+    def form(
+        self,
+        *,
+        max_files: int = DEFAULT_MAX_FILES,
+        max_fields: int = DEFAULT_MAX_FIELDS,
+        max_part_size: int = DEFAULT_MAX_PART_SIZE,
+    ) -> FormRequest:
         """The form body (parsed once); ``await`` it, or ``async with`` it to close uploads afterwards."""
-        from ._forms import FormRequest
-
         limits = {"max_files": max_files, "max_fields": max_fields, "max_part_size": max_part_size}
         return FormRequest(self, limits)
 
@@ -216,11 +220,39 @@ class Request(HTTPConnection):
             return True
         if self._receive is None:
             return False
-        import anyio
-
         with anyio.CancelScope() as scope:
             scope.cancel()
             message = await self._receive()
             if message.get("type") == "http.disconnect":
                 self._is_disconnected = True
         return self._is_disconnected
+
+
+class FormRequest:
+    """What ``request.form()`` returns: await it, or ``async with`` it to close the files afterwards."""
+
+    __slots__ = ("_limits", "_request")
+
+    def __init__(self, request: Request, limits: dict[str, int]) -> None:
+        self._request = request
+        self._limits = limits
+
+    async def _load(self) -> FormData:
+        request = self._request
+        cached = request._form
+        if cached is None:
+            cached = await parse_form(request, **self._limits)
+            request._form = cached
+        form: FormData = cached
+        return form
+
+    def __await__(self) -> Generator[Any, None, FormData]:
+        return self._load().__await__()
+
+    async def __aenter__(self) -> FormData:
+        return await self._load()
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        form = self._request._form
+        if form is not None:
+            await form.close()

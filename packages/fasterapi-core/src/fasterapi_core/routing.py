@@ -13,26 +13,19 @@ from typing import Any, TypeVar
 from fasterapi_routing import Route, Router
 from fasterapi_routing.converters import IntConverter
 
+from ._context import RequestContext, query_dict
 from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
 from ._limits import check_declared_length
 from ._response import close_after_response
 from ._shaping import plan_shaping
-from ._solver import (
-    RequestContext,
-    _extract,
-    body_headers,
-    call_endpoint,
-    decode_body,
-    extract_simple,
-    query_dict,
-    receive_body,
-    solve,
-)
+from ._websocket_support import compile_websocket_route
+from .background import BackgroundTasks
 from .dependencies import Dependant, SubDependency, get_dependant, local_namespace, remember_local_namespace
 from .exceptions import FasterAPIError, RequestValidationError
 from .params import Depends
 from .responses import JSONResponse, Response
+from .solver import _extract, body_headers, call_endpoint, decode_body, extract_simple, receive_body, solve
 
 __all__ = ["DEFAULT", "APIRoute", "APIRouter", "DecoratedCallable", "FasterRouter", "IncEx", "route_options"]
 
@@ -132,8 +125,6 @@ class APIRoute(Route):
         super().__init__(path, endpoint, methods=methods, name=name, options=options)
         opts = self.options
         if "WEBSOCKET" in self.methods:
-            from ._websocket_support import compile_websocket_route
-
             compile_websocket_route(self)
             return
         self.dependant = self._plan(endpoint, opts)
@@ -507,8 +498,6 @@ def _merge_sub_response(response: Response, ctx: RequestContext) -> None:
         if response.background is None:
             response.background = ctx.background
         else:
-            from .background import BackgroundTasks
-
             response.background = BackgroundTasks([response.background, *ctx.background.tasks])
 
 

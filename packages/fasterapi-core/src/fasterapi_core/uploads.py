@@ -7,14 +7,16 @@ over to disk. File I/O that may touch the disk runs in a worker thread so the ev
 from __future__ import annotations
 
 import tempfile
+import typing
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
 import anyio.to_thread
 
+from ._convert import unwrap_optional
 from .datastructures import Headers
 
-__all__ = ["DEFAULT_SPOOL_SIZE", "FormData", "UploadFile"]
+__all__ = ["DEFAULT_SPOOL_SIZE", "FormData", "UploadFile", "is_upload_annotation", "is_upload_type"]
 
 #: Uploads larger than this many bytes are moved from memory to a temporary file on disk.
 DEFAULT_SPOOL_SIZE = 1024 * 1024
@@ -122,3 +124,17 @@ class FormData(dict[str, Any]):
 
     def __repr__(self) -> str:
         return f"FormData({self._items!r})"
+
+
+def is_upload_type(tp: Any) -> bool:
+    """True for ``UploadFile`` and its subclasses."""
+    return isinstance(tp, type) and issubclass(tp, UploadFile)
+
+
+def is_upload_annotation(annotation: Any) -> bool:
+    """True for ``UploadFile``, ``UploadFile | None`` and ``list[UploadFile]`` (read from a form)."""
+    base = unwrap_optional(annotation)
+    if is_upload_type(base):
+        return True
+    args = typing.get_args(base)
+    return typing.get_origin(base) in (list, tuple, set, frozenset) and bool(args) and is_upload_type(args[0])

@@ -24,17 +24,15 @@ Yield dependencies are closed when the session ends, and see the exception that 
 from __future__ import annotations
 
 import contextlib
-import inspect
 import logging
 from collections.abc import Sequence
 from typing import Any
 
-import anyio.to_thread
-
-from fasterapi_core._encoding import encode_json
-from fasterapi_core._solver import RequestContext, call_endpoint, solve
 from fasterapi_core.dependencies import Dependant, SubDependency, get_dependant, local_namespace
+from fasterapi_core.encoders import encode_json
+from fasterapi_core.exception_handlers import http_exception_response, lookup_handler, run_handler
 from fasterapi_core.exceptions import FasterAPIError, HTTPException, WebSocketException
+from fasterapi_core.solver import RequestContext, call_endpoint, solve
 
 from .exceptions import WebSocketRequestValidationError
 from .websockets import WebSocket, WebSocketDisconnect, WebSocketState, truncate_reason
@@ -162,7 +160,7 @@ async def _end_after(websocket: WebSocket, exc: Exception, path: str) -> bool:
     """End the session for ``exc``; True when handled, False when it must reach the server."""
     if isinstance(exc, WebSocketDisconnect):
         return False  # the client left and the endpoint did not catch it: it reaches the server, as in FastAPI
-    handler = _user_handler(websocket, exc)
+    handler = lookup_handler(getattr(websocket.scope.get("app"), "exception_handlers", None) or {}, exc)
     if handler is not None:
         await _run_user_handler(handler, websocket, exc)
         return True
@@ -181,30 +179,9 @@ async def _end_after(websocket: WebSocket, exc: Exception, path: str) -> bool:
     return False
 
 
-def _user_handler(websocket: WebSocket, exc: Exception) -> Any:
-    """The app's handler registered for ``exc``'s class (or an ``HTTPException``'s status code).
-
-    Catch-all keys (``Exception``, 500) are left out, as in Starlette: unexpected errors reach the server.
-    """
-    handlers = getattr(websocket.scope.get("app"), "exception_handlers", None)
-    if not handlers:
-        return None
-    if isinstance(exc, HTTPException) and exc.status_code in handlers:
-        return handlers[exc.status_code]
-    for cls in type(exc).__mro__:
-        if cls is Exception:
-            return None
-        if cls in handlers:
-            return handlers[cls]
-    return None
-
-
 async def _run_user_handler(handler: Any, websocket: WebSocket, exc: Exception) -> None:
     """Call ``handler(websocket, exc)``; a returned response refuses the handshake; then close if still open."""
-    if inspect.iscoroutinefunction(handler):
-        result = await handler(websocket, exc)
-    else:
-        result = await anyio.to_thread.run_sync(handler, websocket, exc)
+    result = await run_handler(handler, websocket, exc)
     if (
         result is not None
         and websocket.application_state is _CONNECTING
@@ -218,8 +195,6 @@ async def _run_user_handler(handler: Any, websocket: WebSocket, exc: Exception) 
 async def _refuse_with_http(websocket: WebSocket, exc: HTTPException) -> None:
     detail = exc.detail if isinstance(exc.detail, str) else encode_json(exc.detail).decode("utf-8")
     if websocket.application_state is _CONNECTING and websocket.client_state is not _DISCONNECTED:
-        from fasterapi_core.applications import http_exception_response
-
         await websocket.send_denial_response(http_exception_response(exc))
         return
     await _close_if_open(websocket, 1008, detail)

@@ -13,7 +13,7 @@ from typing import Any
 
 import msgspec
 
-from fasterapi_core._encoding import encode_json
+from fasterapi_core.encoders import encode_json
 from fasterapi_core.requests import HTTPConnection
 
 from .exceptions import WebSocketDataError

@@ -15,7 +15,7 @@ from typing import Any
 
 import anyio
 
-from .._response import Response
+from .._response import Response, mark_response_started
 from .._streaming import StreamingResponse
 from ..concurrency import collapse_exception_groups
 from ..requests import Request
@@ -60,8 +60,6 @@ class _AppResponse(StreamingResponse):
         try:
             await self._stream(send)
         except BaseException as exc:
-            from .._response import mark_response_started
-
             mark_response_started(exc)
             raise
 

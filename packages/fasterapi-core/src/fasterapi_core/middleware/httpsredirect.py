@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..datastructures import URL
 from ._denial import refuse
 
 __all__ = ["HTTPSRedirectMiddleware"]
@@ -24,8 +25,6 @@ class HTTPSRedirectMiddleware:
         if kind not in ("http", "websocket") or scope.get("scheme", "http") in ("https", "wss"):
             await self.app(scope, receive, send)
             return
-        from ..datastructures import URL
-
         url = URL(scope=scope)
         scheme = _SECURE.get(url.scheme, "https")
         netloc = url.hostname or "localhost"

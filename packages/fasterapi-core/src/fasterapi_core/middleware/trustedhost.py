@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..datastructures import URL
 from ._denial import refuse
 
 __all__ = ["TrustedHostMiddleware"]
@@ -64,8 +65,6 @@ class TrustedHostMiddleware:
         await refuse(scope, send, 400, b"Invalid host header")
 
     async def _redirect_to_www(self, scope: dict[str, Any], send: Any) -> None:
-        from ..datastructures import URL
-
         url = URL(scope=scope)
         netloc = "www." + url.netloc
         location = str(url.replace(netloc=netloc)).encode("latin-1")

@@ -14,6 +14,8 @@ from typing import Any
 
 import msgspec
 
+from ..uploads import UploadFile
+
 __all__ = ["SchemaRegistry", "annotated_with", "rewrite_refs"]
 
 _REF_PREFIX = "#/components/schemas/"
@@ -22,8 +24,6 @@ _VALID_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
 def _schema_hook(tp: Any) -> dict[str, Any]:
     """Types msgspec cannot describe: uploads are binary strings, anything else is unconstrained."""
-    from ..uploads import UploadFile
-
     if isinstance(tp, type) and issubclass(tp, UploadFile):
         return {"type": "string", "format": "binary"}
     return {}

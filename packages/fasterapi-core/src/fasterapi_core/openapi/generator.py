@@ -8,6 +8,7 @@ security helpers found among the dependencies. Schemas come from msgspec's JSON 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import enum
 import http
 import inspect
@@ -19,6 +20,8 @@ import msgspec
 
 from ..dependencies import Dependant, ParamPlan
 from ..routing import OPENAPI_PATH_OPTION
+from ..security.base import SecurityBase
+from ..uploads import is_upload_annotation
 from ._schemas import SchemaRegistry, annotated_with, rewrite_refs
 
 __all__ = ["app_openapi", "generate_openapi", "get_openapi"]
@@ -83,8 +86,6 @@ class _Builder:
             stack[0:0] = [sub.dependant for sub in current.dependencies]
 
     def _security(self, dependant: Dependant) -> list[dict[str, list[str]]]:
-        from ..security.base import SecurityBase
-
         requirements: list[dict[str, list[str]]] = []
         for node in self._walk(dependant):
             call = node.call
@@ -182,8 +183,6 @@ class _Builder:
         return request_body
 
     def _form_body(self, plans: list[ParamPlan], operation_id: str) -> dict[str, Any]:
-        from .._forms import is_upload_annotation
-
         has_files = any(p.source == "file" or is_upload_annotation(p.annotation) for p in plans)
         media_type = "multipart/form-data" if has_files else "application/x-www-form-urlencoded"
         if len(plans) == 1 and _is_model(plans[0].annotation):
@@ -340,8 +339,6 @@ class _Builder:
 
 
 def _is_model(tp: Any) -> bool:
-    import dataclasses
-
     return (isinstance(tp, type) and issubclass(tp, msgspec.Struct)) or (
         isinstance(tp, type) and dataclasses.is_dataclass(tp)
     )

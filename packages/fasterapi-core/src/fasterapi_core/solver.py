@@ -9,18 +9,19 @@ from __future__ import annotations
 import contextlib
 import functools
 from typing import Any
-from urllib.parse import unquote_plus
 
 import anyio.to_thread
 import msgspec
 
 from ._body_errors import body_errors, json_invalid
+from ._context import RequestContext, content_type_of, query_dict
 from ._errors import json_invalid_error, missing_error
+from ._form_params import extract_form
 from ._limits import RequestTooLarge
 from .background import BackgroundTasks
 from .dependencies import BodyPlan, Dependant, ParamPlan, SecurityScopes
 from .exceptions import HTTPException
-from .requests import ClientDisconnect, HTTPConnection, Request, _parse_cookies
+from .requests import ClientDisconnect, Request
 from .responses import Response
 
 __all__ = [
@@ -35,105 +36,6 @@ __all__ = [
     "receive_body",
     "solve",
 ]
-
-
-class RequestContext:
-    """Per-request state shared by every dependency: parsed inputs, cache, exit stack."""
-
-    __slots__ = (
-        "background",
-        "body",
-        "cache",
-        "connection",
-        "cookies",
-        "errors",
-        "exit_stack",
-        "function_stack",
-        "headers",
-        "overrides",
-        "path_params",
-        "query",
-        "receive",
-        "response",
-        "scope",
-    )
-
-    def __init__(self, scope: dict[str, Any], receive: Any, path_params: dict[str, Any]) -> None:
-        self.scope = scope
-        self.receive = receive
-        self.path_params = path_params
-        self.query: dict[str, list[str]] | None = None
-        self.headers: dict[str, list[str]] | None = None
-        self.cookies: dict[str, str] | None = None
-        self.body: bytes | None = None
-        self.cache: dict[Any, Any] = {}
-        self.errors: list[dict[str, Any]] = []
-        self.connection: HTTPConnection | None = None
-        self.response: Response | None = None
-        self.background: BackgroundTasks | None = None
-        self.exit_stack: contextlib.AsyncExitStack | None = None
-        #: Exit stack of ``Depends(..., scope="function")`` dependencies, closed before the response.
-        self.function_stack: contextlib.AsyncExitStack | None = None
-        app = scope.get("app")
-        self.overrides: Any = getattr(app, "dependency_overrides", None) or None
-
-    def get_connection(self) -> HTTPConnection:
-        if self.connection is None:
-            request = Request(self.scope, self.receive)
-            if self.body is not None:
-                request._body = self.body  # already read by a body parameter: share it
-            self.connection = request
-        return self.connection
-
-    def content_type(self) -> str | None:
-        return content_type_of(self.scope)
-
-    def get_query(self) -> dict[str, list[str]]:
-        if self.query is None:
-            self.query = query_dict(self.scope.get("query_string", b""))
-        return self.query
-
-    def get_headers(self) -> dict[str, list[str]]:
-        if self.headers is None:
-            headers: dict[str, list[str]] = {}
-            for key, value in self.scope.get("headers", ()):
-                headers.setdefault(key.decode("latin-1").lower(), []).append(value.decode("latin-1"))
-            self.headers = headers
-        return self.headers
-
-    def get_cookies(self) -> dict[str, str]:
-        if self.cookies is None:
-            values = self.get_headers().get("cookie")
-            self.cookies = _parse_cookies("; ".join(values)) if values else {}
-        return self.cookies
-
-
-_NO_QUERY: dict[str, list[str]] = {}
-
-
-def query_dict(query_string: bytes) -> dict[str, list[str]]:
-    """``a=1&b=2&a=3`` -> ``{"a": ["1", "3"], "b": ["2"]}`` (blank values kept, ``%xx``/``+`` decoded)."""
-    if not query_string:
-        return _NO_QUERY
-    text = query_string.decode("latin-1")
-    decode = "%" in text or "+" in text
-    if not decode and "&" not in text:
-        key, _, value = text.partition("=")  # one plain pair, the most common query
-        return {key: [value]}
-    query: dict[str, list[str]] = {}
-    for chunk in text.split("&"):
-        if not chunk:
-            continue
-        key, _, value = chunk.partition("=")
-        if decode:
-            key = unquote_plus(key)
-            value = unquote_plus(value)
-        values = query.get(key)
-        if values is None:
-            query[key] = [value]
-        else:
-            values.append(value)
-    return query
 
 
 def extract_simple(
@@ -249,15 +151,6 @@ def body_headers(scope: dict[str, Any]) -> tuple[str | None, bytes | None]:
     return content_type.decode("latin-1"), length
 
 
-def content_type_of(scope: dict[str, Any]) -> str | None:
-    """The first ``Content-Type`` header, read straight from the scope."""
-    for key, value in scope.get("headers", ()):
-        if key == b"content-type" or (len(key) == 12 and key.lower() == b"content-type"):
-            decoded: str = value.decode("latin-1")
-            return decoded
-    return None
-
-
 async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
     """The keyword arguments for ``dependant.call``; problems go to ``ctx.errors``."""
     values: dict[str, Any] = {}
@@ -293,8 +186,6 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
     if dependant.has_params:
         _extract_params(dependant, ctx, values, errors)
     if dependant.form_params:
-        from ._forms import extract_form
-
         await extract_form(dependant.form_params, ctx, values)
     if dependant.body is not None:
         await _extract_body(dependant, ctx, values)

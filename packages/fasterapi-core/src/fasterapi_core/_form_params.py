@@ -1,8 +1,7 @@
-"""Form bodies: parsing (urlencoded here, multipart in ``_multipart``) and ``Form``/``File`` parameters.
+"""``Form()``/``File()`` parameters: read a dependant's form fields from the request's parsed form.
 
-``extract_form`` is what the solver calls for a dependant's ``Form()``/``File()`` parameters; each
-parameter's kind (plain value, upload, bytes, a Struct/dataclass grouping several fields) is worked
-out once per plan and remembered.
+``extract_form`` is what the solver calls; each parameter's kind (plain value, upload, bytes, a
+Struct/dataclass grouping several fields) is worked out once per plan and remembered.
 """
 
 from __future__ import annotations
@@ -10,123 +9,20 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import typing
-from collections.abc import Generator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
 
-from ._convert import _parse_bool, is_sequence
+from ._context import RequestContext
+from ._convert import _parse_bool, is_sequence, unwrap_optional
 from ._errors import body_error, conversion_error, missing_error
+from ._formparsers import parse_form
 from ._models import forbids_unknown_fields, model_fields
-from .datastructures import parse_query_string
-from .exceptions import HTTPException
-from .uploads import FormData, UploadFile
+from .dependencies import ParamPlan
+from .requests import Request
+from .uploads import FormData, UploadFile, is_upload_type
 
-if TYPE_CHECKING:
-    from ._solver import RequestContext
-    from .dependencies import ParamPlan
-    from .requests import Request
-
-__all__ = [
-    "DEFAULT_MAX_FIELDS",
-    "DEFAULT_MAX_FILES",
-    "DEFAULT_MAX_PART_SIZE",
-    "FormRequest",
-    "extract_form",
-    "is_upload_annotation",
-    "parse_form",
-]
-
-DEFAULT_MAX_FILES = 1000
-DEFAULT_MAX_FIELDS = 1000
-DEFAULT_MAX_PART_SIZE = 1024 * 1024
-
-
-async def parse_form(
-    request: Request,
-    *,
-    max_files: int = DEFAULT_MAX_FILES,
-    max_fields: int = DEFAULT_MAX_FIELDS,
-    max_part_size: int = DEFAULT_MAX_PART_SIZE,
-) -> FormData:
-    """The request's form: urlencoded or multipart; any other content type is an empty form."""
-    content_type = request.headers.get("content-type") or ""
-    media_type = content_type.split(";", 1)[0].strip().lower()
-    if media_type == "multipart/form-data":
-        from ._multipart import parse_multipart
-
-        return await parse_multipart(
-            content_type,
-            request.stream(),
-            max_files=max_files,
-            max_fields=max_fields,
-            max_part_size=max_part_size,
-        )
-    if media_type == "application/x-www-form-urlencoded":
-        body = await request.body()
-        pairs = parse_query_string(body.decode("latin-1"))
-        if len(pairs) > max_fields:
-            raise HTTPException(400, f"Too many fields: the maximum is {max_fields}")
-        for key, value in pairs:
-            if len(value) > max_part_size:
-                raise HTTPException(413, f"Form field {key!r} is larger than the maximum of {max_part_size} bytes")
-        return FormData(pairs)
-    return FormData()
-
-
-class FormRequest:
-    """What ``request.form()`` returns: await it, or ``async with`` it to close the files afterwards."""
-
-    __slots__ = ("_limits", "_request")
-
-    def __init__(self, request: Request, limits: dict[str, int]) -> None:
-        self._request = request
-        self._limits = limits
-
-    async def _load(self) -> FormData:
-        request = self._request
-        cached = request._form
-        if cached is None:
-            cached = await parse_form(request, **self._limits)
-            request._form = cached
-        form: FormData = cached
-        return form
-
-    def __await__(self) -> Generator[Any, None, FormData]:
-        return self._load().__await__()
-
-    async def __aenter__(self) -> FormData:
-        return await self._load()
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        form = self._request._form
-        if form is not None:
-            await form.close()
-
-
-# -- Form()/File() parameters ------------------------------------------------------------------
-
-
-def _unwrap_optional(tp: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return tp
-
-
-def _is_upload_type(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, UploadFile)
-
-
-def is_upload_annotation(annotation: Any) -> bool:
-    """True for ``UploadFile``, ``UploadFile | None`` and ``list[UploadFile]`` (read from a form)."""
-    base = _unwrap_optional(annotation)
-    if _is_upload_type(base):
-        return True
-    args = typing.get_args(base)
-    return typing.get_origin(base) in (list, tuple, set, frozenset) and bool(args) and _is_upload_type(args[0])
+__all__ = ["extract_form"]
 
 
 @dataclasses.dataclass(slots=True)
@@ -158,19 +54,19 @@ def _required_keys(model: Any) -> tuple[str, ...]:
 
 
 def _bool_keys(model: Any) -> tuple[str, ...]:
-    return tuple(field.key for field in model_fields(model) if _unwrap_optional(_unannotated(field.annotation)) is bool)
+    return tuple(field.key for field in model_fields(model) if unwrap_optional(_unannotated(field.annotation)) is bool)
 
 
 def _plan_for(plan: ParamPlan) -> _FieldPlan:
     found = _PLANS.get(plan)
     if found is not None:
         return found
-    base = _unwrap_optional(plan.annotation)
+    base = unwrap_optional(plan.annotation)
     origin = typing.get_origin(base)
     item = typing.get_args(base)[0] if typing.get_args(base) else None
-    if _is_upload_type(base):
+    if is_upload_type(base):
         result = _FieldPlan("file")
-    elif origin in (list, tuple, set, frozenset) and _is_upload_type(item):
+    elif origin in (list, tuple, set, frozenset) and is_upload_type(item):
         result = _FieldPlan("files")
     elif base is bytes:
         result = _FieldPlan("bytes")
@@ -189,8 +85,6 @@ def _plan_for(plan: ParamPlan) -> _FieldPlan:
 
 
 async def _request_form(ctx: RequestContext) -> FormData:
-    from .requests import Request
-
     connection = ctx.get_connection()
     if not isinstance(connection, Request):
         return FormData()
@@ -299,7 +193,7 @@ def _extract_model(
                 errors.append(conversion_error(("body", key), text, exc, "bool"))
                 return
     try:
-        values[plan.name] = msgspec.convert(raw, _unwrap_optional(plan.annotation), strict=False)
+        values[plan.name] = msgspec.convert(raw, unwrap_optional(plan.annotation), strict=False)
     except msgspec.ValidationError as exc:
         missing = [key for key in field_plan.required if key not in raw]
         if missing:  # FastAPI lists every missing field, each with what was sent for the model
