@@ -1,0 +1,68 @@
+"""Packaging promises a newcomer relies on: what one install brings, and what `uv run` syncs for the suite."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+MEMBERS = sorted((ROOT / "packages").glob("*/pyproject.toml"))
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _name(requirement: str) -> str:
+    """The normalised distribution name of a requirement string (PEP 503)."""
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+    assert match, requirement
+    return re.sub(r"[-_.]+", "-", match.group(1)).lower()
+
+
+def _extras_of(requirement: str) -> set[str]:
+    match = re.match(r"\s*[A-Za-z0-9._-]+\s*\[([^\]]*)\]", requirement)
+    return {extra.strip() for extra in match.group(1).split(",")} if match else set()
+
+
+def test_root_dev_group_holds_everything_the_suite_imports() -> None:
+    """`uv run python -m pytest` syncs only the root's `dev` group: it must cover every member's dev group
+    and every extra, or the README's test command fails on a fresh clone with missing modules."""
+    root = _toml(ROOT / "pyproject.toml")
+    dev = root["dependency-groups"]["dev"]
+    covered = {_name(r) for r in dev if isinstance(r, str)}
+    for requirement in dev:  # the meta-package's extras named in the dev group count too
+        if isinstance(requirement, str) and _name(requirement) == "faster-api-web":
+            for extra in _extras_of(requirement):
+                covered |= {_name(r) for r in root["project"]["optional-dependencies"][extra]}
+    covered |= {_name(r) for r in root["project"]["dependencies"]}
+    missing: dict[str, set[str]] = {}
+    for path in MEMBERS:
+        member = _toml(path)
+        wanted = {_name(r) for r in member.get("dependency-groups", {}).get("dev", []) if isinstance(r, str)}
+        for extra in member["project"].get("optional-dependencies", {}).values():
+            wanted |= {_name(r) for r in extra}
+        if absent := wanted - covered:
+            missing[path.parent.name] = absent
+    assert not missing, f"add these to the root pyproject's [dependency-groups] dev: {missing}"
+
+
+def test_meta_package_brings_uploads_and_a_server() -> None:
+    """Like faster-api-web 0.2: one install serves `fasterapi run` and parses multipart forms."""
+    dependencies = _toml(ROOT / "pyproject.toml")["project"]["dependencies"]
+    by_name = {_name(r): r for r in dependencies}
+    assert "python-multipart" in by_name
+    assert "uvicorn" in by_name and "standard" in _extras_of(by_name["uvicorn"])
+
+
+def test_components_stay_lean() -> None:
+    core = _toml(ROOT / "packages/fasterapi-core/pyproject.toml")["project"]
+    assert {_name(r) for r in core["dependencies"]} == {"fasterapi-routing", "msgspec", "anyio"}
+    assert "multipart" in core["optional-dependencies"]
