@@ -17,7 +17,15 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["expected_values", "is_scalar", "is_sequence", "scalar_converter", "type_label", "unwrap_optional"]
+__all__ = [
+    "NonFiniteNumber",
+    "expected_values",
+    "is_scalar",
+    "is_sequence",
+    "scalar_converter",
+    "type_label",
+    "unwrap_optional",
+]
 
 _TRUE = frozenset({"true", "1", "yes", "on", "y", "t"})
 _FALSE = frozenset({"false", "0", "no", "off", "n", "f"})
@@ -137,27 +145,38 @@ def _parse_bool(value: Any) -> bool:
     raise ValueError(f"{value!r} is not a boolean")
 
 
+class NonFiniteNumber(ValueError):
+    """``NaN``/``Infinity`` given for a ``Decimal``: JSON cannot carry it back, so it is refused at input."""
+
+
 def scalar_converter(tp: Any, meta: msgspec.Meta | None = None) -> Callable[[str], Any]:
     """A ``str -> value`` function for ``tp``, checking ``meta`` constraints with msgspec."""
+    # A text value is never None (``?x=null`` is the text "null", as in FastAPI): convert to the
+    # non-optional type, and constraints apply to it.
     base, _ = _strip_optional(tp)
-    # A text value is never None: constraints apply to the non-optional type.
-    target = tp if meta is None else typing.Annotated[base, meta]
+    target = base if meta is None else typing.Annotated[base, meta]
     if meta is None:
         if base is str or base is Any:
             return _identity
-        if base is bool:
-            return _parse_bool
         if base is int:
             return _parse_int
     if base is bool:
         return _parse_bool
     if base is bytes:
         return _to_bytes
+    if base is decimal.Decimal:
+        return lambda value: _finite_decimal(msgspec.convert(value, target, strict=False), value)
 
     def convert(value: str) -> Any:
         return msgspec.convert(value, target, strict=False)
 
     return convert
+
+
+def _finite_decimal(number: decimal.Decimal, raw: Any) -> decimal.Decimal:
+    if not number.is_finite():
+        raise NonFiniteNumber(f"{raw!r} is not a finite number")
+    return number
 
 
 def _identity(value: str) -> str:
@@ -177,4 +196,8 @@ def _parse_int(value: Any) -> int:
     stripped = value[1:] if value[:1] in "+-" else value
     if stripped.isdigit() and stripped.isascii():
         return int(value)
+    whole, dot, fraction = stripped.partition(".")
+    # ``3.0`` is the integer 3 (FastAPI accepts it too); ``3.5`` is not an integer.
+    if dot and whole.isdigit() and whole.isascii() and fraction.strip("0") == "":
+        return int(value[: len(value) - len(fraction) - 1])
     raise ValueError(f"{value!r} is not an integer")

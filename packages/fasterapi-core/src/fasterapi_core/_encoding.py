@@ -18,7 +18,7 @@ __all__ = ["JSON_CONTENT_TYPE", "encode_json", "json_encoder", "length_header", 
 def _enc_hook(obj: Any) -> Any:
     """Types msgspec does not encode natively, made JSON-friendly the way FastAPI does."""
     if isinstance(obj, decimal.Decimal):
-        return float(obj)
+        return str(obj)
     if isinstance(obj, (set, frozenset)):
         return list(obj)
     if isinstance(obj, bytes):
@@ -37,7 +37,9 @@ def _enc_hook(obj: Any) -> Any:
     raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
 
-json_encoder = msgspec.json.Encoder(enc_hook=_enc_hook, decimal_format="number")
+#: ``Decimal`` goes out as a JSON string, as FastAPI sends it and as the OpenAPI document says: a number
+#: would lose precision in clients that read JSON numbers as floats.
+json_encoder = msgspec.json.Encoder(enc_hook=_enc_hook, decimal_format="string")
 encode_json: Callable[[Any], bytes] = json_encoder.encode
 
 

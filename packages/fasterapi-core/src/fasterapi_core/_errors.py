@@ -12,6 +12,8 @@ from typing import Any
 
 import msgspec
 
+from ._convert import NonFiniteNumber
+
 __all__ = ["body_error", "constraint_error", "conversion_error", "json_invalid_error", "missing_error"]
 
 _PATH_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\.\.\.\]")
@@ -129,6 +131,8 @@ def conversion_error(
 ) -> dict[str, Any]:
     """One error dict for a URL/header/cookie/form value that did not convert to its annotated type."""
     message = str(exc)
+    if isinstance(exc, NonFiniteNumber):
+        return {"type": "finite_number", "loc": list(loc), "msg": "Input should be a finite number", "input": value}
     constraint = _CONSTRAINT.match(message)
     if constraint is not None:
         kind, msg, ctx = _constraint_error(constraint, value)
@@ -166,7 +170,10 @@ def constraint_error(
 ) -> dict[str, Any] | None:
     """The first of ``constraints`` (FastAPI's gt/ge/lt/le/min_length/max_length/pattern) ``value`` breaks."""
     for name, limit in constraints:
-        problem = _broken_constraint(name, limit, value)
+        try:
+            problem = _broken_constraint(name, limit, value)
+        except TypeError:  # a bound that cannot apply to this value (``ge`` on text): msgspec's error stands
+            continue
         if problem is not None:
             kind, msg, ctx = problem
             return {"type": kind, "loc": list(loc), "msg": msg, "input": raw, "ctx": ctx}

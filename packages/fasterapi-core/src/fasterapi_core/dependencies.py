@@ -20,6 +20,7 @@ from ._convert import expected_values, is_scalar, is_sequence, scalar_converter,
 from ._dataclass_defaults import plan_completion
 from ._errors import constraint_error, conversion_error
 from ._models import forbids_unknown_fields, is_model, model_fields
+from ._numbers import FiniteCheck, plan_finite_check
 from .background import BackgroundTasks
 from .exceptions import DependencyScopeError, FasterAPIError, RequestValidationError
 from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
@@ -175,6 +176,8 @@ class BodyPlan:
     raw_type: type | None = None
     #: Fills dataclass defaults msgspec leaves out of decoded instances (``None``: nothing to fill).
     complete: Callable[[Any], None] | None = None
+    #: Lists the non-finite ``Decimal``s of a decoded body (``None``: the type holds no ``Decimal``).
+    check: FiniteCheck | None = None
 
 
 @dataclasses.dataclass(slots=True)
@@ -655,6 +658,7 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
             field.media_type or "application/json",
             raw_type=raw_type if raw_type in (str, bytes) else None,
             complete=plan_completion(annotation),
+            check=plan_finite_check(target),
         )
     fields: list[Any] = []
     for name, _, annotation, field in params:
@@ -668,4 +672,11 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
     renames = {name: alias for name, alias, _, _ in params if alias != name}
     struct = msgspec.defstruct("Body", fields, kw_only=True, rename=renames or None)
     required = any(field.required for *_, field in params)
-    return BodyPlan(params, True, msgspec.json.Decoder(struct), required, complete=plan_completion(struct))
+    return BodyPlan(
+        params,
+        True,
+        msgspec.json.Decoder(struct),
+        required,
+        complete=plan_completion(struct),
+        check=plan_finite_check(struct),
+    )

@@ -18,6 +18,7 @@ from ._context import RequestContext, content_type_of, query_dict
 from ._errors import json_invalid_error, missing_error
 from ._form_params import extract_form
 from ._limits import RequestTooLarge
+from ._numbers import integral_floats_as_ints
 from .background import BackgroundTasks
 from .dependencies import BodyPlan, Dependant, ParamPlan, SecurityScopes
 from .exceptions import HTTPException
@@ -305,14 +306,22 @@ def decode_body(
     try:
         decoded = plan.decoder.decode(body)
     except msgspec.ValidationError as exc:
-        errors.extend(_all_body_errors(plan, body, exc))
-        return
+        retried = _retry_with_integers(plan, body)
+        if retried is _FAILED:
+            errors.extend(_all_body_errors(plan, body, exc))
+            return
+        decoded = retried
     except msgspec.DecodeError as exc:
         errors.append(json_invalid(_text(body)) or json_invalid_error(exc, body))
         return
     except (UnicodeDecodeError, RecursionError):
         # Starlette's json.loads fails the same way and FastAPI answers 400 for it.
         raise HTTPException(400, _PARSE_ERROR) from None
+    if plan.check is not None:
+        problems = plan.check(decoded, ("body",))
+        if problems:
+            errors.extend(problems)
+            return
     if plan.complete is not None:
         plan.complete(decoded)
     if not plan.embed:
@@ -322,10 +331,24 @@ def decode_body(
         values[name] = getattr(decoded, name)
 
 
+_FAILED: Any = object()
+
+
+def _retry_with_integers(plan: BodyPlan, body: bytes) -> Any:
+    """The body decoded with ``3.0`` taken as the integer 3 (error path only), or ``_FAILED``."""
+    try:
+        document, changed = integral_floats_as_ints(msgspec.json.decode(body))
+        if not changed:
+            return _FAILED
+        return msgspec.convert(document, plan.decoder.type)
+    except (msgspec.ValidationError, msgspec.DecodeError, RecursionError, TypeError):
+        return _FAILED
+
+
 def _all_body_errors(plan: BodyPlan, body: bytes, first: msgspec.ValidationError) -> list[dict[str, Any]]:
     """Every problem of a body msgspec refused (error path only; msgspec reports just the first)."""
     try:
-        document = msgspec.json.decode(body)
+        document, _ = integral_floats_as_ints(msgspec.json.decode(body))
     except msgspec.DecodeError as exc:  # a type mismatch came before the syntax error (``[1,2`` for a model)
         return [json_invalid(_text(body)) or json_invalid_error(exc, body)]
     except RecursionError:

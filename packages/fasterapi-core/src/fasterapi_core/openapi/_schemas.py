@@ -7,6 +7,7 @@ classes share one component and same-named classes from different modules get di
 
 from __future__ import annotations
 
+import copy
 import re
 import types
 import typing
@@ -15,6 +16,7 @@ from typing import Any
 import msgspec
 
 from ..uploads import UploadFile
+from ._formats import Mode, patch_schema
 
 __all__ = ["SchemaRegistry", "annotated_with", "rewrite_refs"]
 
@@ -59,18 +61,23 @@ def _optional_inner(tp: Any) -> Any:
 
 
 class SchemaRegistry:
-    """Collects types, then fills their schemas and the shared components in one pass."""
+    """Collects types, then fills their schemas and the shared components in one pass.
+
+    Types read from requests and types sent in responses are described apart (``output=True``):
+    where a component differs between the two (a ``Decimal`` inside is number-or-string in, string
+    out), it is split into ``Name-Input`` and ``Name-Output``, as FastAPI names them.
+    """
 
     def __init__(self) -> None:
-        self._pending: list[tuple[Any, dict[str, Any]]] = []
+        self._pending: list[tuple[Any, dict[str, Any], Mode]] = []
         self.components: dict[str, Any] = {}
         #: Component names that had to be changed to be valid OpenAPI keys (old -> new).
         self.rename_refs: dict[str, str] = {}
 
-    def add(self, tp: Any) -> dict[str, Any]:
+    def add(self, tp: Any, *, output: bool = False) -> dict[str, Any]:
         """A dict that will hold ``tp``'s schema (often a ``$ref``) once ``resolve()`` ran."""
         slot: dict[str, Any] = {}
-        self._pending.append((tp, slot))
+        self._pending.append((tp, slot, "output" if output else "input"))
         return slot
 
     def add_component(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -79,30 +86,53 @@ class SchemaRegistry:
         return {"$ref": _REF_PREFIX + name}
 
     def resolve(self) -> None:
-        usable: list[tuple[Any, dict[str, Any]]] = []
-        for tp, slot in self._pending:
+        usable: list[tuple[Any, dict[str, Any], Mode]] = []
+        for tp, slot, mode in self._pending:
             try:
                 msgspec.json.schema(tp, schema_hook=_schema_hook)
             except Exception:
                 continue  # an exotic type or default: leave this schema unconstrained ({}).
-            usable.append((tp, slot))
-        if usable:
-            schemas: Any
-            components: dict[str, Any]
-            try:
-                schemas, components = msgspec.json.schema_components(
-                    [tp for tp, _ in usable], schema_hook=_schema_hook, ref_template=_REF_PREFIX + "{name}"
-                )
-            except Exception:
-                schemas, components = self._one_by_one(usable)
-            for (_, slot), schema in zip(usable, schemas, strict=True):
-                slot.update(schema)
-            for name, schema in components.items():
-                if schema.get("required") == []:  # msgspec lists none for all-UNSET Structs; FastAPI omits it
-                    del schema["required"]
-                self.components.setdefault(name, schema)
+            usable.append((tp, slot, mode))
         self._pending.clear()
+        if usable:
+            self._describe(usable)
         self._sanitize_names()
+
+    def _describe(self, usable: list[tuple[Any, dict[str, Any], Mode]]) -> None:
+        """One msgspec pass over every type (one name per class), then patched once per direction."""
+        schemas: Any
+        components: dict[str, Any]
+        pairs = [(tp, slot) for tp, slot, _ in usable]
+        try:
+            schemas, components = msgspec.json.schema_components(
+                [tp for tp, _ in pairs], schema_hook=_schema_hook, ref_template=_REF_PREFIX + "{name}"
+            )
+        except Exception:
+            schemas, components = self._one_by_one(pairs)
+        for schema in components.values():
+            if schema.get("required") == []:  # msgspec lists none for all-UNSET Structs; FastAPI omits it
+                del schema["required"]
+        by_mode: dict[str, dict[str, Any]] = {}
+        filled: dict[str, list[dict[str, Any]]] = {}
+        for mode in ("input", "output"):
+            mode_components = copy.deepcopy(components)
+            patched: set[str] = set()
+            filled[mode] = []
+            for (tp, slot, slot_mode), schema in zip(usable, schemas, strict=True):
+                if slot_mode == mode:
+                    mode_schema = copy.deepcopy(schema)
+                    patch_schema(tp, mode_schema, mode_components, mode, patched)
+                    slot.update(mode_schema)
+                    filled[mode].append(slot)
+            by_mode[mode] = {name: mode_components[name] for name in _reachable(filled[mode], mode_components)}
+        split = _differing(by_mode["input"], by_mode["output"])
+        for mode, suffix in (("input", "-Input"), ("output", "-Output")):
+            renames = {name: name + suffix for name in split}
+            for slot in filled[mode]:
+                rewrite_refs(slot, renames)
+            for name, schema in by_mode[mode].items():
+                rewrite_refs(schema, renames)
+                self.components.setdefault(renames.get(name, name), schema)
 
     @staticmethod
     def _one_by_one(usable: list[tuple[Any, dict[str, Any]]]) -> tuple[list[Any], dict[str, Any]]:
@@ -144,3 +174,47 @@ def rewrite_refs(node: Any, renames: dict[str, str]) -> None:
     elif isinstance(node, list):
         for value in node:
             rewrite_refs(value, renames)
+
+
+def _differing(inputs: dict[str, Any], outputs: dict[str, Any]) -> set[str]:
+    """Components described differently in and out, and those that refer to one of them."""
+    shared = set(inputs) & set(outputs)
+    differing = {name for name in shared if inputs[name] != outputs[name]}
+    grew = bool(differing)
+    while grew:
+        grew = False
+        for name in shared - differing:
+            if _refers_to(inputs[name], differing) or _refers_to(outputs[name], differing):
+                differing.add(name)
+                grew = True
+    return differing
+
+
+def _refers_to(node: Any, names: set[str]) -> bool:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_REF_PREFIX) and ref[len(_REF_PREFIX) :] in names:
+            return True
+        return any(_refers_to(value, names) for value in node.values())
+    if isinstance(node, list):
+        return any(_refers_to(value, names) for value in node)
+    return False
+
+
+def _reachable(roots: list[dict[str, Any]], components: dict[str, Any]) -> list[str]:
+    """The names of the components ``roots`` refer to, directly or through other components."""
+    found: list[str] = []
+    stack: list[Any] = list(roots)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
+                name = ref[len(_REF_PREFIX) :]
+                if name in components and name not in found:
+                    found.append(name)
+                    stack.append(components[name])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found

@@ -164,12 +164,18 @@ class _Builder:
         if not body.embed:
             _, _, annotation, field = body.params[0]
             schema = self.schemas.add(
-                annotated_with(annotation, title=field.title, description=field.description, examples=field.examples)
+                annotated_with(
+                    annotation,
+                    title=field.title,
+                    description=field.description,
+                    examples=field.examples,
+                    **_constraints(field),
+                )
             )
         else:
             fields: list[Any] = []
             for _, alias, annotation, field in body.params:
-                tp = annotated_with(annotation, title=field.title, description=field.description)
+                tp = annotated_with(annotation, title=field.title, description=field.description, **_constraints(field))
                 if field.required:
                     fields.append((alias, tp))
                 else:
@@ -291,7 +297,7 @@ class _Builder:
         if status >= 200 and status not in (204, 304):
             model = getattr(route, "response_model", None)
             if "json" in media_type:
-                schema: dict[str, Any] = self.schemas.add(model) if model is not None else {}
+                schema: dict[str, Any] = self.schemas.add(model, output=True) if model is not None else {}
             else:
                 schema = {"type": "string"}
             main["content"] = {media_type: {"schema": schema}}
@@ -322,7 +328,7 @@ class _Builder:
             content = response.setdefault("content", {})
             content.setdefault("application/json" if "json" not in media_type else media_type, {})
             for entry in content.values():
-                entry["schema"] = self.schemas.add(spec["model"])
+                entry["schema"] = self.schemas.add(spec["model"], output=True)
         if "content" in spec:
             ok, content = _jsonable(spec["content"])
             if ok:
@@ -336,6 +342,19 @@ class _Builder:
             if ok:
                 response["links"] = links
         return response
+
+
+def _constraints(field: Any) -> dict[str, Any]:
+    """The validation constraints of a ``Body(...)``/``Query(...)``: the document states every one the server checks."""
+    return {
+        "gt": field.gt,
+        "ge": field.ge,
+        "lt": field.lt,
+        "le": field.le,
+        "min_length": field.min_length,
+        "max_length": field.max_length,
+        "pattern": field.pattern,
+    }
 
 
 def _is_model(tp: Any) -> bool:
