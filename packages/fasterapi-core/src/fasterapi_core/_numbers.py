@@ -35,11 +35,12 @@ def _holds_decimal(info: mi.Type, seen: set[Any]) -> bool:
     if isinstance(info, mi.DecimalType):
         return True
     cls = getattr(info, "cls", None)
-    if cls is not None and getattr(info, "fields", None) is not None:
+    fields = getattr(info, "fields", None)
+    if cls is not None and fields is not None:
         if cls in seen:
             return False
         seen.add(cls)
-        return any(_holds_decimal(field.type, seen) for field in info.fields)
+        return any(_holds_decimal(field.type, seen) for field in fields)
     children: list[mi.Type] = []
     for name in ("type", "item_type", "key_type", "value_type"):
         child = getattr(info, name, None)
