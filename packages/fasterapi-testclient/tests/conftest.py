@@ -216,3 +216,15 @@ class RawApp:
 @pytest.fixture
 def raw_app() -> RawApp:
     return RawApp()
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    """Every test of the package runs on both backends: async tests through anyio's plugin."""
+    return str(request.param)
+
+
+@pytest.fixture
+def backend(anyio_backend: str) -> str:
+    """The backend a sync ``TestClient`` runs its portal loop on (same parameter as the async tests)."""
+    return anyio_backend

@@ -2,46 +2,31 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
+import anyio
+import anyio.lowlevel
 import httpx
 import pytest
 
 from fasterapi_testclient import AsyncTestClient
 
-
-@pytest.fixture
-async def started_client(raw_app: Any) -> AsyncIterator[AsyncTestClient]:
-    """Entered in fixture setup, left in fixture teardown: a different task (pytest-asyncio issue 1191)."""
-    async with AsyncTestClient(raw_app) as client:
-        yield client
-    assert raw_app.events == ["startup", "shutdown"]
-
-
-async def test_client_held_by_a_yield_fixture(started_client: AsyncTestClient, raw_app: Any) -> None:
-    assert raw_app.events == ["startup"]
-    assert started_client.app_state["greeting"] == "hello"
-    response = await started_client.get("/lock")
-    assert response.json() == {"locked": True}
-    async with started_client.websocket_connect("/ws/echo") as websocket:
-        await websocket.send_text("from a fixture")
-        assert await websocket.receive_text() == "from a fixture"
+pytestmark = pytest.mark.anyio
 
 
 async def test_app_runs_in_the_tests_loop(raw_app: Any) -> None:
-    loops: list[asyncio.AbstractEventLoop] = []
+    loops: list[object] = []
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
         assert scope["type"] == "http"
-        loops.append(asyncio.get_running_loop())
+        loops.append(anyio.lowlevel.current_token())
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"ok"})
 
     async with AsyncTestClient(app) as client:
         assert (await client.get("/")).text == "ok"
-    assert loops == [asyncio.get_running_loop()]
+    assert loops == [anyio.lowlevel.current_token()]
     assert isinstance(client, httpx.AsyncClient)
     assert AsyncTestClient.__test__ is False
 
@@ -119,20 +104,15 @@ async def test_cookies_redirects_and_background(raw_app: Any) -> None:
 
 async def test_concurrent_requests_share_the_loop(raw_app: Any) -> None:
     async with AsyncTestClient(raw_app) as client:
-        responses = await asyncio.gather(*(client.get("/lock") for _ in range(10)))
+        responses: list[httpx.Response] = []
+
+        async def get() -> None:
+            responses.append(await client.get("/lock"))
+
+        async with anyio.create_task_group() as group:
+            for _ in range(10):
+                group.start_soon(get)
     assert [r.json() for r in responses] == [{"locked": True}] * 10
-
-
-@pytest.fixture
-async def open_websocket(started_client: AsyncTestClient) -> AsyncIterator[Any]:
-    """A WebSocket session opened in fixture setup and closed in its teardown (another task)."""
-    async with started_client.websocket_connect("/ws/echo") as websocket:
-        yield websocket
-
-
-async def test_websocket_held_by_a_yield_fixture(open_websocket: Any) -> None:
-    await open_websocket.send_text("held")
-    assert await open_websocket.receive_text() == "held"
 
 
 async def test_requests_without_lifespan(raw_app: Any) -> None:

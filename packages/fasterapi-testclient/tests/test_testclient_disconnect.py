@@ -27,7 +27,7 @@ def test_constructor_and_message() -> None:
     assert WebSocketDisconnect().reason is None
 
 
-def test_framework_class_is_combined_and_cached(monkeypatch: pytest.MonkeyPatch, raw_app: Any) -> None:
+def test_framework_class_is_combined_and_cached(monkeypatch: pytest.MonkeyPatch, raw_app: Any, backend: str) -> None:
     class FrameworkDisconnect(Exception):
         def __init__(self, code: int = 1000) -> None:
             self.code = code
@@ -37,7 +37,7 @@ def test_framework_class_is_combined_and_cached(monkeypatch: pytest.MonkeyPatch,
     assert issubclass(combined, WebSocketDisconnect)
     assert issubclass(combined, FrameworkDisconnect)
     assert disconnect_class() is combined
-    with TestClient(raw_app) as client, client.websocket_connect("/ws/close") as websocket:
+    with TestClient(raw_app, backend=backend) as client, client.websocket_connect("/ws/close") as websocket:
         with pytest.raises(FrameworkDisconnect) as info:
             websocket.receive_text()
         assert isinstance(info.value, WebSocketDisconnect)
@@ -61,12 +61,14 @@ def test_without_frameworks_our_class_is_raised(monkeypatch: pytest.MonkeyPatch)
     assert disconnect_class() is WebSocketDisconnect
 
 
-def test_refused_handshake_is_also_the_framework_class(monkeypatch: pytest.MonkeyPatch, raw_app: Any) -> None:
+def test_refused_handshake_is_also_the_framework_class(
+    monkeypatch: pytest.MonkeyPatch, raw_app: Any, backend: str
+) -> None:
     class FrameworkDisconnect(Exception):
         pass
 
     fake_framework(monkeypatch, FrameworkDisconnect)
-    with TestClient(raw_app) as client:
+    with TestClient(raw_app, backend=backend) as client:
         with pytest.raises(FrameworkDisconnect) as info, client.websocket_connect("/ws/deny"):
             pytest.fail("the handshake was refused")
         denial = info.value
@@ -91,10 +93,15 @@ async def _endless_endpoint(scope: Any, receive: Any, send: Any) -> None:
         await send({"type": "websocket.send", "text": message.get("text")})
 
 
-def test_disconnect_escaping_the_app_is_raised_when_the_session_ends() -> None:
-    with pytest.raises(_AppSideDisconnect), TestClient(_endless_endpoint).websocket_connect("/ws") as websocket:
+def test_disconnect_escaping_the_app_is_raised_when_the_session_ends(backend: str) -> None:
+    with (
+        pytest.raises(_AppSideDisconnect),
+        TestClient(_endless_endpoint, backend=backend).websocket_connect("/ws") as websocket,
+    ):
         websocket.send_text("hi")
         assert websocket.receive_text() == "hi"
-    with TestClient(_endless_endpoint, raise_server_exceptions=False).websocket_connect("/ws") as websocket:
+    with TestClient(_endless_endpoint, raise_server_exceptions=False, backend=backend).websocket_connect(
+        "/ws"
+    ) as websocket:
         websocket.send_text("hi")
         assert websocket.receive_text() == "hi"

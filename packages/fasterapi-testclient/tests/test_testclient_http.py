@@ -12,8 +12,8 @@ import pytest
 from fasterapi_testclient import TestClient
 
 
-def test_scope_is_a_complete_asgi3_http_scope(raw_app: Any) -> None:
-    client = TestClient(raw_app)
+def test_scope_is_a_complete_asgi3_http_scope(raw_app: Any, backend: str) -> None:
+    client = TestClient(raw_app, backend=backend)
     data = client.get("/caf%C3%A9/a%20b?q=1&x=%20").json()
     assert data["type"] == "http"
     assert data["asgi"]["version"] == "3.0"
@@ -35,13 +35,14 @@ def test_scope_is_a_complete_asgi3_http_scope(raw_app: Any) -> None:
     client.close()
 
 
-def test_base_url_root_path_client_and_headers_options(raw_app: Any) -> None:
+def test_base_url_root_path_client_and_headers_options(raw_app: Any, backend: str) -> None:
     client = TestClient(
         raw_app,
         base_url="https://example.org:8443",
         root_path="/api",
         client=("10.0.0.1", 1234),
         headers={"X-Token": "secret"},
+        backend=backend,
     )
     data = client.get("/items").json()
     assert data["scheme"] == "https"
@@ -54,15 +55,15 @@ def test_base_url_root_path_client_and_headers_options(raw_app: Any) -> None:
 
 
 @pytest.mark.parametrize("method", ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
-def test_every_verb_reaches_the_app(raw_app: Any, method: str) -> None:
-    with TestClient(raw_app) as client:
+def test_every_verb_reaches_the_app(raw_app: Any, method: str, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         response = client.request(method, "/echo")
         assert response.status_code == 200
         assert response.json()["method"] == method
 
 
-def test_verb_helpers_and_bodies(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_verb_helpers_and_bodies(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         assert client.post("/echo", json={"a": 1}).json()["body"] == '{"a":1}'
         assert client.put("/echo", content=b"raw").json()["body"] == "raw"
         assert client.patch("/echo", data={"k": "v"}).json()["body"] == "k=v"
@@ -70,53 +71,53 @@ def test_verb_helpers_and_bodies(raw_app: Any) -> None:
         assert client.options("/echo").json()["method"] == "OPTIONS"
 
 
-def test_head_response_has_no_body(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_head_response_has_no_body(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         response = client.head("/echo")
         assert response.status_code == 200
         assert response.content == b""
 
 
-def test_request_body_is_sent_as_one_final_message(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_request_body_is_sent_as_one_final_message(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         assert client.post("/echo", content=b"hello").json()["chunks"] == [["hello", False]]
         assert client.get("/echo").json()["chunks"] == [["", False]]
 
 
-def test_streamed_request_content_arrives_in_more_body_chunks(raw_app: Any) -> None:
+def test_streamed_request_content_arrives_in_more_body_chunks(raw_app: Any, backend: str) -> None:
     def parts() -> Iterator[bytes]:
         yield b"a"
         yield b""
         yield b"bc"
         yield b"d"
 
-    with TestClient(raw_app) as client:
+    with TestClient(raw_app, backend=backend) as client:
         data = client.post("/echo", content=parts()).json()
     assert data["body"] == "abcd"
     assert data["chunks"] == [["a", True], ["bc", True], ["d", False]]
 
 
-def test_receive_after_body_waits_for_response_then_disconnects(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_receive_after_body_waits_for_response_then_disconnects(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         assert client.post("/wait-disconnect", content=b"x").json() == {"body": "x"}
     assert raw_app.disconnects == [{"type": "http.disconnect"}]
 
 
-def test_response_waits_for_work_after_the_body(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_response_waits_for_work_after_the_body(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         assert client.get("/background").json() == {"ok": True}
         assert raw_app.background_done
 
 
-def test_chunked_response_body(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_chunked_response_body(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         assert client.get("/chunks").text == "one,two,three"
         with client.stream("GET", "/chunks") as response:
             assert list(response.iter_bytes()) == [b"one,", b"two,", b"three"]
 
 
-def test_stream_reads_part_of_an_endless_response_and_disconnects(raw_app: Any) -> None:
-    with TestClient(raw_app) as client, client.stream("GET", "/endless") as response:
+def test_stream_reads_part_of_an_endless_response_and_disconnects(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client, client.stream("GET", "/endless") as response:
         assert response.headers["content-type"] == "text/event-stream"
         lines = response.iter_lines()
         assert next(lines) == "data: 0"
@@ -125,8 +126,8 @@ def test_stream_reads_part_of_an_endless_response_and_disconnects(raw_app: Any) 
     assert raw_app.disconnects == [{"type": "http.disconnect"}]
 
 
-def test_cookies_persist_and_constructor_cookies_are_sent(raw_app: Any) -> None:
-    with TestClient(raw_app, cookies={"theme": "dark"}) as client:
+def test_cookies_persist_and_constructor_cookies_are_sent(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, cookies={"theme": "dark"}, backend=backend) as client:
         assert ["cookie", "theme=dark"] in client.get("/echo").json()["headers"]
         client.get("/set-cookie")
         cookie = dict(client.get("/echo").json()["headers"])["cookie"]
@@ -134,18 +135,18 @@ def test_cookies_persist_and_constructor_cookies_are_sent(raw_app: Any) -> None:
         assert "theme=dark" in cookie
 
 
-def test_redirects_followed_by_default_and_optional(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_redirects_followed_by_default_and_optional(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         response = client.get("/redirect")
         assert response.status_code == 200
         assert response.json()["path"] == "/scope"
         assert client.get("/redirect", follow_redirects=False).status_code == 307
-    with TestClient(raw_app, follow_redirects=False) as client:
+    with TestClient(raw_app, follow_redirects=False, backend=backend) as client:
         assert client.get("/redirect").status_code == 307
 
 
-def test_app_exceptions_are_raised_in_the_test(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_app_exceptions_are_raised_in_the_test(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         with pytest.raises(ValueError, match="boom from the app"):
             client.get("/boom")
         with pytest.raises(ValueError, match="boom after the response"):
@@ -155,16 +156,16 @@ def test_app_exceptions_are_raised_in_the_test(raw_app: Any) -> None:
         assert client.get("/echo").status_code == 200
 
 
-def test_app_exceptions_become_500_when_not_raised(raw_app: Any) -> None:
-    with TestClient(raw_app, raise_server_exceptions=False) as client:
+def test_app_exceptions_become_500_when_not_raised(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, raise_server_exceptions=False, backend=backend) as client:
         response = client.get("/boom")
         assert response.status_code == 500
         assert client.get("/no-response").status_code == 500
         assert client.get("/boom-after-response").json() == {"ok": True}
 
 
-def test_one_loop_thread_for_lifespan_and_requests(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_one_loop_thread_for_lifespan_and_requests(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         assert client.get("/lock").json() == {"locked": True}
         assert client.get("/echo").status_code == 200
         assert raw_app.loop_threads["lifespan"] == raw_app.loop_threads["http"]
@@ -174,12 +175,12 @@ def test_one_loop_thread_for_lifespan_and_requests(raw_app: Any) -> None:
         assert raw_app.loop_threads["websocket"] == raw_app.loop_threads["http"]
 
 
-def test_client_works_without_context_manager_and_restarts_after_close(raw_app: Any) -> None:
-    client = TestClient(raw_app)
+def test_client_works_without_context_manager_and_restarts_after_close(raw_app: Any, backend: str) -> None:
+    client = TestClient(raw_app, backend=backend)
     assert client.get("/echo").status_code == 200
     assert raw_app.events == []
     client.close()
-    with TestClient(raw_app) as again:
+    with TestClient(raw_app, backend=backend) as again:
         assert again.get("/echo").status_code == 200
     assert again.get("/echo").status_code == 200
 
@@ -189,7 +190,7 @@ def test_client_is_an_httpx_client_and_not_collected() -> None:
     assert TestClient.__test__ is False
 
 
-def test_trio_backend(raw_app: Any) -> None:
+def test_trio_backend(raw_app: Any, backend: str) -> None:
     with TestClient(raw_app, backend="trio") as client:
         assert client.app_state["greeting"] == "hello"
         assert client.get("/lock").json() == {"locked": True}

@@ -16,6 +16,8 @@ from fasterapi_testclient import (
     TestClient,
 )
 
+pytestmark = pytest.mark.anyio
+
 
 def lifespan_app(on_startup: str = "complete", on_shutdown: str = "complete") -> Any:
     """An app whose lifespan behaviour is chosen by the test; HTTP returns the state it sees."""
@@ -54,16 +56,16 @@ def lifespan_app(on_startup: str = "complete", on_shutdown: str = "complete") ->
     return app
 
 
-def test_startup_runs_before_the_block_and_shutdown_after() -> None:
+def test_startup_runs_before_the_block_and_shutdown_after(backend: str) -> None:
     app = lifespan_app()
-    with TestClient(app) as client:
+    with TestClient(app, backend=backend) as client:
         assert app.seen == ["lifespan.startup"]
         assert client.app_state == {"db": "connected"}
         assert client.get("/").text == "[('db', 'connected')]"
     assert app.seen == ["lifespan.startup", "lifespan.shutdown"]
 
 
-def test_state_is_copied_per_request() -> None:
+def test_state_is_copied_per_request(backend: str) -> None:
     async def app(scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
             await receive()
@@ -76,15 +78,15 @@ def test_state_is_copied_per_request() -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": str(scope["state"]["counter"]).encode()})
 
-    with TestClient(app) as client:
+    with TestClient(app, backend=backend) as client:
         assert client.get("/").text == "1"
         assert client.get("/").text == "1"
         assert client.app_state == {"counter": 0}
 
 
-def test_no_lifespan_without_context_manager() -> None:
+def test_no_lifespan_without_context_manager(backend: str) -> None:
     app = lifespan_app()
-    client = TestClient(app)
+    client = TestClient(app, backend=backend)
     assert client.get("/").text == "[]"
     assert app.seen == []
     client.close()
@@ -98,8 +100,10 @@ def test_no_lifespan_without_context_manager() -> None:
         ("return", LifespanStartupError, "without sending 'lifespan.startup.complete'"),
     ],
 )
-def test_startup_failure_raises_at_once_with_the_apps_message(mode: str, error: type, message: str) -> None:
-    with pytest.raises(error, match=message), TestClient(lifespan_app(on_startup=mode)):
+def test_startup_failure_raises_at_once_with_the_apps_message(
+    mode: str, error: type, message: str, backend: str
+) -> None:
+    with pytest.raises(error, match=message), TestClient(lifespan_app(on_startup=mode), backend=backend):
         pytest.fail("the block must not run when startup fails")
 
 
@@ -107,28 +111,28 @@ def test_startup_failure_raises_at_once_with_the_apps_message(mode: str, error: 
     ("mode", "error", "message"),
     [("failed", LifespanShutdownError, "could not flush"), ("raise", OSError, r"could not flush \(raised\)")],
 )
-def test_shutdown_failure_raises(mode: str, error: type, message: str) -> None:
-    with pytest.raises(error, match=message), TestClient(lifespan_app(on_shutdown=mode)) as client:
+def test_shutdown_failure_raises(mode: str, error: type, message: str, backend: str) -> None:
+    with pytest.raises(error, match=message), TestClient(lifespan_app(on_shutdown=mode), backend=backend) as client:
         assert client.get("/").status_code == 200
 
 
-def test_app_without_lifespan_support_is_tolerated() -> None:
+def test_app_without_lifespan_support_is_tolerated(backend: str) -> None:
     async def app(scope: Any, receive: Any, send: Any) -> None:
         assert scope["type"] == "http", "only http is supported"
         await send({"type": "http.response.start", "status": 204, "headers": []})
         await send({"type": "http.response.body", "body": b""})
 
-    with TestClient(app) as client:
+    with TestClient(app, backend=backend) as client:
         assert client.get("/").status_code == 204
         assert client.app_state == {}
 
 
-def test_app_that_answers_lifespan_with_http_is_treated_as_unsupported() -> None:
+def test_app_that_answers_lifespan_with_http_is_treated_as_unsupported(backend: str) -> None:
     async def app(scope: Any, receive: Any, send: Any) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": scope["type"].encode()})
 
-    with TestClient(app) as client:
+    with TestClient(app, backend=backend) as client:
         assert client.get("/").text == "http"
 
 

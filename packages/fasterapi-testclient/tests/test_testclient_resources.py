@@ -10,6 +10,8 @@ import pytest
 
 from fasterapi_testclient import AsyncTestClient, LifespanStartupError, TestClient, WebSocketDenialResponse
 
+pytestmark = pytest.mark.anyio
+
 
 def failing_startup_app() -> Any:
     async def app(scope: Any, receive: Any, send: Any) -> None:
@@ -25,10 +27,10 @@ def assert_no_resource_warnings(recorded: list[warnings.WarningMessage]) -> None
     assert leaks == []
 
 
-def test_sync_client_closes_everything(raw_app: Any) -> None:
+def test_sync_client_closes_everything(raw_app: Any, backend: str) -> None:
     with warnings.catch_warnings(record=True) as recorded:
         warnings.simplefilter("always")
-        with TestClient(raw_app) as client:
+        with TestClient(raw_app, backend=backend) as client:
             client.get("/chunks")
             with client.stream("GET", "/endless") as response:
                 next(response.iter_bytes())
@@ -37,7 +39,7 @@ def test_sync_client_closes_everything(raw_app: Any) -> None:
                 websocket.receive_text()
             with pytest.raises(WebSocketDenialResponse), client.websocket_connect("/ws/deny"):
                 pass
-        with pytest.raises(LifespanStartupError), TestClient(failing_startup_app()):
+        with pytest.raises(LifespanStartupError), TestClient(failing_startup_app(), backend=backend):
             pass
         del client, response, websocket
         assert_no_resource_warnings(recorded)

@@ -17,6 +17,8 @@ from starlette.websockets import WebSocket, WebSocketDisconnect as StarletteWebS
 
 from fasterapi_testclient import AsyncTestClient, TestClient, WebSocketDenialResponse, WebSocketDisconnect
 
+pytestmark = pytest.mark.anyio
+
 
 def make_app(fail_startup: bool = False) -> Starlette:
     record: dict[str, Any] = {"events": [], "background": [], "server_saw": []}
@@ -103,9 +105,9 @@ def make_app(fail_startup: bool = False) -> Starlette:
     return app
 
 
-def test_http_lifespan_state_cookies_and_background() -> None:
+def test_http_lifespan_state_cookies_and_background(backend: str) -> None:
     app = make_app()
-    with TestClient(app) as client:
+    with TestClient(app, backend=backend) as client:
         assert client.app_state["db"] == "connected"
         client.get("/login")
         data = client.get("/items/42?q=x").json()
@@ -124,21 +126,24 @@ def test_http_lifespan_state_cookies_and_background() -> None:
     assert app.state.record["events"] == ["startup", "shutdown"]
 
 
-def test_server_exceptions() -> None:
-    with TestClient(make_app()) as client, pytest.raises(KeyError, match="missing thing"):
+def test_server_exceptions(backend: str) -> None:
+    with TestClient(make_app(), backend=backend) as client, pytest.raises(KeyError, match="missing thing"):
         client.get("/broken")
-    with TestClient(make_app(), raise_server_exceptions=False) as client:
+    with TestClient(make_app(), raise_server_exceptions=False, backend=backend) as client:
         assert client.get("/broken").status_code == 500
 
 
-def test_startup_failure_raises_the_apps_error() -> None:
-    with pytest.raises(RuntimeError, match="cannot reach the database"), TestClient(make_app(fail_startup=True)):
+def test_startup_failure_raises_the_apps_error(backend: str) -> None:
+    with (
+        pytest.raises(RuntimeError, match="cannot reach the database"),
+        TestClient(make_app(fail_startup=True), backend=backend),
+    ):
         pytest.fail("the block must not run")
 
 
-def test_websocket_session_and_disconnect_classes() -> None:
+def test_websocket_session_and_disconnect_classes(backend: str) -> None:
     app = make_app()
-    with TestClient(app) as client:
+    with TestClient(app, backend=backend) as client:
         with client.websocket_connect("/ws", subprotocols=["chat"]) as websocket:
             assert websocket.accepted_subprotocol == "chat"
             websocket.send_json({"n": 1})
@@ -152,8 +157,8 @@ def test_websocket_session_and_disconnect_classes() -> None:
         assert (info.value.code, info.value.reason) == (4001, "see you")
 
 
-def test_websocket_denials() -> None:
-    with TestClient(make_app()) as client:
+def test_websocket_denials(backend: str) -> None:
+    with TestClient(make_app(), backend=backend) as client:
         with pytest.raises(WebSocketDenialResponse) as info, client.websocket_connect("/guarded"):
             pytest.fail("must not be entered")
         assert info.value.status_code == 403
@@ -167,8 +172,8 @@ def test_websocket_denials() -> None:
         assert info.value.status_code == 403
 
 
-def test_sync_client_streams_an_endless_response() -> None:
-    with TestClient(make_app()) as client, client.stream("GET", "/events") as response:
+def test_sync_client_streams_an_endless_response(backend: str) -> None:
+    with TestClient(make_app(), backend=backend) as client, client.stream("GET", "/events") as response:
         lines = response.iter_lines()
         assert [next(lines) for _ in range(3)] == ["data: 0", "", "data: 1"]
 

@@ -10,6 +10,8 @@ import pytest
 
 from fasterapi_testclient import AsyncTestClient, TestClient
 
+pytestmark = pytest.mark.anyio
+
 
 def hanging_app(where: str, cancelled: list[str]) -> Any:
     async def app(scope: Any, receive: Any, send: Any) -> None:
@@ -38,9 +40,12 @@ def hanging_app(where: str, cancelled: list[str]) -> Any:
         ("after-body", r"did not return after the response body"),
     ],
 )
-def test_sync_client_times_out_and_stops_the_app(where: str, message: str) -> None:
+def test_sync_client_times_out_and_stops_the_app(where: str, message: str, backend: str) -> None:
     cancelled: list[str] = []
-    with TestClient(hanging_app(where, cancelled)) as client, pytest.raises(httpx.ReadTimeout, match=message):
+    with (
+        TestClient(hanging_app(where, cancelled), backend=backend) as client,
+        pytest.raises(httpx.ReadTimeout, match=message),
+    ):
         client.get("/slow", timeout=0.05)
     assert cancelled == [where]
 

@@ -16,9 +16,11 @@ from fasterapi_testclient import (
     WebSocketTestSession,
 )
 
+pytestmark = pytest.mark.anyio
 
-def test_echo_text_bytes_and_json(raw_app: Any) -> None:
-    with TestClient(raw_app) as client, client.websocket_connect("/ws/echo") as websocket:
+
+def test_echo_text_bytes_and_json(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client, client.websocket_connect("/ws/echo") as websocket:
         assert isinstance(websocket, WebSocketTestSession)
         websocket.send_text("hello")
         assert websocket.receive_text() == "hello"
@@ -33,9 +35,9 @@ def test_echo_text_bytes_and_json(raw_app: Any) -> None:
     assert raw_app.disconnects == [{"type": "websocket.disconnect", "code": 1000, "reason": ""}]
 
 
-def test_scope_subprotocols_and_accept_details(raw_app: Any) -> None:
+def test_scope_subprotocols_and_accept_details(raw_app: Any, backend: str) -> None:
     with (
-        TestClient(raw_app) as client,
+        TestClient(raw_app, backend=backend) as client,
         client.websocket_connect(
             "/ws/scope?token=a%20b", subprotocols=["v1", "v2"], headers={"X-Key": "k"}
         ) as websocket,
@@ -56,8 +58,8 @@ def test_scope_subprotocols_and_accept_details(raw_app: Any) -> None:
     assert headers["upgrade"] == "websocket"
 
 
-def test_app_close_raises_websocket_disconnect_with_code_and_reason(raw_app: Any) -> None:
-    with TestClient(raw_app) as client, client.websocket_connect("/ws/close") as websocket:
+def test_app_close_raises_websocket_disconnect_with_code_and_reason(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client, client.websocket_connect("/ws/close") as websocket:
         with pytest.raises(WebSocketDisconnect) as info:
             websocket.receive_text()
         assert (info.value.code, info.value.reason) == (4000, "bye")
@@ -65,16 +67,16 @@ def test_app_close_raises_websocket_disconnect_with_code_and_reason(raw_app: Any
             websocket.receive_text()
 
 
-def test_app_returning_without_close_disconnects(raw_app: Any) -> None:
-    with TestClient(raw_app) as client, client.websocket_connect("/ws/return") as websocket:
+def test_app_returning_without_close_disconnects(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client, client.websocket_connect("/ws/return") as websocket:
         with pytest.raises(WebSocketDisconnect) as info:
             websocket.receive_json()
         assert info.value.code == 1006
 
 
-def test_close_before_accept_is_a_403_denial(raw_app: Any) -> None:
+def test_close_before_accept_is_a_403_denial(raw_app: Any, backend: str) -> None:
     with (
-        TestClient(raw_app) as client,
+        TestClient(raw_app, backend=backend) as client,
         pytest.raises(WebSocketDenialResponse) as info,
         client.websocket_connect("/ws/deny"),
     ):
@@ -85,9 +87,9 @@ def test_close_before_accept_is_a_403_denial(raw_app: Any) -> None:
     assert isinstance(denial, WebSocketDisconnect)
 
 
-def test_http_denial_response(raw_app: Any) -> None:
+def test_http_denial_response(raw_app: Any, backend: str) -> None:
     with (
-        TestClient(raw_app) as client,
+        TestClient(raw_app, backend=backend) as client,
         pytest.raises(WebSocketDenialResponse) as info,
         client.websocket_connect("/ws/deny-http"),
     ):
@@ -97,24 +99,24 @@ def test_http_denial_response(raw_app: Any) -> None:
     assert info.value.headers["content-type"] == "application/json"
 
 
-def test_receive_timeout_names_what_it_waited_for(raw_app: Any) -> None:
+def test_receive_timeout_names_what_it_waited_for(raw_app: Any, backend: str) -> None:
     expected = r"waiting for a message from the WebSocket app at '/ws/silent'"
     with (
-        TestClient(raw_app) as client,
+        TestClient(raw_app, backend=backend) as client,
         client.websocket_connect("/ws/silent") as websocket,
         pytest.raises(TimeoutError, match=expected),
     ):
         websocket.receive_text(timeout=0.05)
     with (
-        TestClient(raw_app, ws_timeout=0.05) as client,
+        TestClient(raw_app, ws_timeout=0.05, backend=backend) as client,
         client.websocket_connect("/ws/silent") as websocket,
         pytest.raises(TimeoutError, match=r"0\.05 s"),
     ):
         websocket.receive_bytes()
 
 
-def test_app_exceptions_reraise_in_the_test(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_app_exceptions_reraise_in_the_test(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         with pytest.raises(RuntimeError, match="crashed in the websocket handler"):  # noqa: SIM117
             with client.websocket_connect("/ws/crash") as websocket:
                 websocket.send_text("trigger")
@@ -127,14 +129,14 @@ def test_app_exceptions_reraise_in_the_test(raw_app: Any) -> None:
                 pytest.fail("must not be entered")
 
 
-def test_client_close_sends_code(raw_app: Any) -> None:
-    with TestClient(raw_app) as client, client.websocket_connect("/ws/echo") as websocket:
+def test_client_close_sends_code(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client, client.websocket_connect("/ws/echo") as websocket:
         websocket.close(code=4001, reason="done")
     assert raw_app.disconnects == [{"type": "websocket.disconnect", "code": 4001, "reason": "done"}]
 
 
-def test_exit_does_not_hang_when_the_app_already_returned(raw_app: Any) -> None:
-    with TestClient(raw_app) as client:
+def test_exit_does_not_hang_when_the_app_already_returned(raw_app: Any, backend: str) -> None:
+    with TestClient(raw_app, backend=backend) as client:
         with client.websocket_connect("/ws/return"):
             pass
         with client.websocket_connect("/ws/close"):
@@ -169,9 +171,9 @@ async def test_async_session(raw_app: Any) -> None:
     assert raw_app.disconnects[0] == {"type": "websocket.disconnect", "code": 1000, "reason": ""}
 
 
-def test_app_exceptions_are_not_raised_when_disabled(raw_app: Any) -> None:
+def test_app_exceptions_are_not_raised_when_disabled(raw_app: Any, backend: str) -> None:
     with (
-        TestClient(raw_app, raise_server_exceptions=False) as client,
+        TestClient(raw_app, raise_server_exceptions=False, backend=backend) as client,
         client.websocket_connect("/ws/crash") as websocket,
     ):
         websocket.send_text("trigger")
@@ -180,12 +182,31 @@ def test_app_exceptions_are_not_raised_when_disabled(raw_app: Any) -> None:
         assert info.value.code == 1006
 
 
-def test_cookies_and_default_headers_reach_the_websocket(raw_app: Any) -> None:
+def test_cookies_and_default_headers_reach_the_websocket(raw_app: Any, backend: str) -> None:
     with (
-        TestClient(raw_app, cookies={"session": "abc"}, headers={"x-default": "1"}) as client,
+        TestClient(raw_app, cookies={"session": "abc"}, headers={"x-default": "1"}, backend=backend) as client,
         client.websocket_connect("/ws/scope") as websocket,
     ):
         headers = dict(json.loads(websocket.receive_text())["headers"])
     assert headers["cookie"] == "session=abc"
     assert headers["x-default"] == "1"
     assert headers["host"] == "testserver"
+
+
+def test_app_sending_right_after_accept_never_races_the_client(backend: str) -> None:
+    """The accept check follows what the app sent, not what the client has read yet (trio ran it first)."""
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "websocket":
+            return
+        await receive()
+        await send({"type": "websocket.accept"})
+        await send({"type": "websocket.send", "text": "first"})
+        await send({"type": "websocket.send", "bytes": b"second"})
+        await send({"type": "websocket.close", "code": 1000})
+
+    with TestClient(app, backend=backend) as client:
+        for _ in range(20):
+            with client.websocket_connect("/ws") as websocket:
+                assert websocket.receive_text() == "first"
+                assert websocket.receive_bytes() == b"second"

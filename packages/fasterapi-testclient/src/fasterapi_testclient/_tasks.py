@@ -8,6 +8,7 @@ wait for through an event, and cancel by hand.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections.abc import Awaitable, Callable
 
 import anyio
@@ -45,7 +46,11 @@ class AppTask:
 
 
 def spawn(func: Callable[[], Awaitable[None]], name: str) -> AppTask:
-    """Start ``func()`` as a task of the running event loop (asyncio or trio), outside any task group."""
+    """Start ``func()`` as a task of the running event loop (asyncio or trio), outside any task group.
+
+    The task runs in a copy of the caller's context, as ``asyncio.create_task`` and a nursery's
+    ``start_soon`` do, so context variables set by the test reach the app (and its worker threads).
+    """
     handle = AppTask()
     try:
         loop = asyncio.get_running_loop()
@@ -88,6 +93,7 @@ def _spawn_trio(func: Callable[[], Awaitable[None]], name: str, handle: AppTask)
         finally:
             handle.done.set()
 
-    trio.lowlevel.spawn_system_task(run_trio, name=name)
+    # A system task would otherwise run in the system nursery's context, not the caller's.
+    trio.lowlevel.spawn_system_task(run_trio, name=name, context=contextvars.copy_context())
     handle._cancel = scope.cancel
     return handle

@@ -74,6 +74,7 @@ class WebSocketChannel:
 
     __slots__ = (
         "_app",
+        "_app_state",
         "_client_closed",
         "_close_code",
         "_close_reason",
@@ -116,6 +117,7 @@ class WebSocketChannel:
         self._server_closed = False
         self._close_code = 1006
         self._close_reason = "The app returned without sending 'websocket.close'"
+        self._app_state = "connecting"
         self.accepted = False
         self.accepted_subprotocol: str | None = None
         self.extra_headers: list[tuple[bytes, bytes]] = []
@@ -281,11 +283,45 @@ class WebSocketChannel:
         kind = message["type"]
         if self._client_closed and kind != "websocket.close":
             raise ClientDisconnected(f"The test client closed the WebSocket; cannot send {kind!r}")
-        if kind == "websocket.accept" and self.accepted:
-            raise RuntimeError("The app sent 'websocket.accept' twice")
-        if kind == "websocket.send" and not self.accepted:
-            raise RuntimeError("The app sent 'websocket.send' before 'websocket.accept'")
+        # Checked against what the app itself sent so far, never against what the client has read yet:
+        # the client task may not have taken 'websocket.accept' off the stream when the next send comes.
+        self._app_state = _next_app_state(self._app_state, message)
         self._from_app_tx.send_nowait(message)
+
+
+_ALLOWED: dict[str, dict[str, str]] = {
+    # app state -> {message type the app may send: app state after it}
+    "connecting": {
+        "websocket.accept": "accepted",
+        "websocket.close": "closed",
+        "websocket.http.response.start": "responding",
+    },
+    "accepted": {"websocket.send": "accepted", "websocket.close": "closed"},
+    "responding": {"websocket.http.response.body": "responding"},
+    "closed": {},
+}
+_WHY = {
+    ("accepted", "websocket.accept"): "The app sent 'websocket.accept' twice",
+    ("connecting", "websocket.send"): "The app sent 'websocket.send' before 'websocket.accept'",
+    ("responding", "websocket.http.response.start"): (
+        "The app sent 'websocket.http.response.start' twice; the denial response had already started"
+    ),
+}
+
+
+def _next_app_state(state: str, message: Message) -> str:
+    """The app-side session state after ``message``, or a ``RuntimeError`` naming the protocol mistake."""
+    kind = message["type"]
+    after = _ALLOWED[state].get(kind)
+    if after is None:
+        why = _WHY.get((state, kind))
+        if why is None:
+            expected = " or ".join(repr(name) for name in _ALLOWED[state]) or "nothing more"
+            why = f"The app sent {kind!r} while the WebSocket was {state}; expected {expected}"
+        raise RuntimeError(why)
+    if kind == "websocket.http.response.body" and not message.get("more_body", False):
+        return "closed"
+    return after
 
 
 def _escaped_disconnect(exc: BaseException) -> bool:
