@@ -132,7 +132,13 @@ def test_parameters_from_every_source_and_dependencies() -> None:
     assert params[("query", "color")]["required"] is True
     assert params[("query", "color")]["schema"] == {"$ref": "#/components/schemas/Color"}
     assert params[("query", "q")]["schema"]["type"] == "array"
-    assert params[("query", "limit")]["schema"] == {"default": 10, "type": "integer", "minimum": 1, "maximum": 100}
+    assert params[("query", "limit")]["schema"] == {
+        "default": 10,
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+        "title": "Limit",
+    }
     assert params[("query", "skip")]["required"] is False
     assert params[("header", "x-trace")]["description"] == "trace id"
     assert sorted(document["components"]["schemas"]["Color"]["enum"]) == ["blue", "red"]
@@ -140,8 +146,8 @@ def test_parameters_from_every_source_and_dependencies() -> None:
     assert response == {"$ref": "#/components/schemas/Item"}
     item = document["components"]["schemas"]["Item"]
     assert item["description"] == "A thing for sale."
-    assert item["properties"]["name"] == {"type": "string", "minLength": 1, "maxLength": 50}
-    assert item["properties"]["price"] == {"type": "number", "exclusiveMinimum": 0}
+    assert item["properties"]["name"] == {"type": "string", "minLength": 1, "maxLength": 50, "title": "Name"}
+    assert item["properties"]["price"] == {"type": "number", "exclusiveMinimum": 0, "title": "Price"}
     assert "Tag" in document["components"]["schemas"]
     assert operation["responses"]["422"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/HTTPValidationError"
@@ -190,15 +196,25 @@ def test_request_bodies_json_embedded_form_and_multipart() -> None:
     pair_schema = document["components"]["schemas"][pair_ref.rsplit("/", 1)[1]]
     assert set(pair_schema["properties"]) == {"item", "owner", "importance"}
     assert pair_schema["required"] == ["item", "owner"]
-    assert document["components"]["schemas"]["Owner"]["properties"]["age"] == {"type": "integer", "default": 0}
+    assert document["components"]["schemas"]["Owner"]["properties"]["age"] == {
+        "type": "integer",
+        "default": 0,
+        "title": "Age",
+    }
     login_content = paths["/login"]["post"]["requestBody"]["content"]
     assert list(login_content) == ["application/x-www-form-urlencoded"]
     upload_content = paths["/upload"]["post"]["requestBody"]["content"]
     ref = upload_content["multipart/form-data"]["schema"]["$ref"].rsplit("/", 1)[1]
     upload_schema = document["components"]["schemas"][ref]
-    assert upload_schema["properties"]["file"] == {"type": "string", "format": "binary"}
-    assert upload_schema["properties"]["extra"]["items"] == {"type": "string", "format": "binary"}
-    assert upload_schema["properties"]["raw"] == {"type": "string", "format": "binary"}
+    # OpenAPI 3.1's way, as FastAPI writes it.
+    assert upload_schema["properties"]["file"] == {
+        "type": "string",
+        "contentMediaType": "application/octet-stream",
+        "title": "File",
+    }
+    file_schema = {"type": "string", "contentMediaType": "application/octet-stream"}
+    assert upload_schema["properties"]["extra"]["items"] == file_schema
+    assert upload_schema["properties"]["raw"] == {**file_schema, "title": "Raw"}
     assert upload_schema["required"] == ["file", "raw"]
     owner_content = paths["/owner-form"]["post"]["requestBody"]["content"]
     assert owner_content["application/x-www-form-urlencoded"]["schema"] == {"$ref": "#/components/schemas/Owner"}

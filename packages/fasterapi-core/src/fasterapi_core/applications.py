@@ -8,7 +8,7 @@ import html
 import logging
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from fasterapi_routing import MatchStatus, NoMatchFound
 
@@ -84,11 +84,14 @@ class DependencyOverrides(dict[Callable[..., Any], Callable[..., Any]]):
 class Faster:
     """The application. Decorate handlers with ``@app.get(...)`` and serve it with any ASGI server."""
 
+    #: ``info.title`` of the OpenAPI document when ``title=`` is not given.
+    default_title: ClassVar[str] = "FasterAPI"
+
     def __init__(
         self,
         *,
         debug: bool = False,
-        title: str = "FasterAPI",
+        title: str | None = None,
         version: str | None = None,
         summary: str | None = None,
         description: str = "",
@@ -113,10 +116,11 @@ class Faster:
         stream_request_body: bool = False,
         stream_multipart: bool = False,
         reraise_server_errors: bool = True,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
         **extra: Any,
     ) -> None:
         self.debug = debug
-        self.title = title
+        self.title = title if title is not None else self.default_title
         self.version = version if version is not None else "0.1.0"
         self.summary = summary
         self.description = description
@@ -139,6 +143,7 @@ class Faster:
             dependencies=dependencies,
             default_response_class=default_response_class,
             redirect_slashes=redirect_slashes,
+            generate_unique_id_function=generate_unique_id_function,
         )
         self.lifespan_context = lifespan
         self.on_startup_hooks: list[Callable[[], Any]] = list(on_startup or [])
@@ -894,5 +899,11 @@ class ServerErrorMiddleware:
             await self.faster._handle_exception(exc, scope, receive, send)
 
 
-#: FastAPI's name for the application class, so ``from FasterAPI import FastAPI`` keeps working.
-FastAPI = Faster
+class FastAPI(Faster):
+    """FastAPI's name for the application class, so ``from FasterAPI import FastAPI`` keeps working.
+
+    An app made under FastAPI's name documents itself as FastAPI does: ``info.title`` defaults to
+    ``"FastAPI"`` (a schema snapshot taken under FastAPI stays valid); ``Faster()`` keeps ``"FasterAPI"``.
+    """
+
+    default_title: ClassVar[str] = "FastAPI"

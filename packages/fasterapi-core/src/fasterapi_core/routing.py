@@ -92,6 +92,7 @@ _SWALLOWED = (
 #: Statuses whose responses carry no body (and so no ``Content-Length``).
 _NO_BODY_STATUS = frozenset({204, 304})
 _APP_LIMIT: Any = object()
+_UNIQUE_ID = "generate_unique_id_function"
 
 
 class APIRoute(Route):
@@ -159,6 +160,39 @@ class APIRoute(Route):
     @operation_id.setter
     def operation_id(self, value: str | None) -> None:
         self.options["operation_id"] = value
+
+    # FastAPI's route attributes, read from the options (``generate_unique_id_function``s use them).
+    @property
+    def tags(self) -> list[str | enum.Enum]:
+        return list(self.options.get("tags") or ())
+
+    @property
+    def summary(self) -> str | None:
+        return self.options.get("summary")
+
+    @property
+    def description(self) -> str | None:
+        return self.options.get("description")
+
+    @property
+    def response_description(self) -> str:
+        return str(self.options.get("response_description") or "Successful Response")
+
+    @property
+    def deprecated(self) -> bool | None:
+        return self.options.get("deprecated")
+
+    @property
+    def include_in_schema(self) -> bool:
+        return self.options.get("include_in_schema", True) is not False
+
+    @property
+    def responses(self) -> dict[int | str, Any]:
+        return dict(self.options.get("responses") or {})
+
+    @property
+    def dependencies(self) -> list[Depends]:
+        return list(self.options.get("dependencies") or ())
 
     def _pick_handler(self) -> Callable[..., Any]:
         """Choose, once, the shortest way this route's requests can take."""
@@ -520,6 +554,7 @@ class FasterRouter(Router):
         redirect_slashes: bool = True,
         deprecated: bool | None = None,
         include_in_schema: bool = True,
+        generate_unique_id_function: Callable[[Any], str] | None = None,
     ) -> None:
         super().__init__(redirect_slashes=redirect_slashes)
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
@@ -531,6 +566,8 @@ class FasterRouter(Router):
         self.default_response_class = default_response_class
         self.deprecated = deprecated
         self.include_in_schema = include_in_schema
+        #: Names the OpenAPI operations of this router's routes that set none themselves (FastAPI's option).
+        self.generate_unique_id_function = generate_unique_id_function
 
     def merge_options(self, outer: Any, inner: Any) -> dict[str, Any]:
         # This router's own tags and dependencies apply to routes it includes too (FastAPI does so):
@@ -547,6 +584,8 @@ class FasterRouter(Router):
             merged["deprecated"] = True
         if outer.get("include_in_schema") is False:
             merged["include_in_schema"] = False
+        if merged.get(_UNIQUE_ID) is None:
+            merged[_UNIQUE_ID] = outer.get(_UNIQUE_ID) or self.generate_unique_id_function
         return merged
 
     def add_api_route(
@@ -591,6 +630,8 @@ class FasterRouter(Router):
             options["deprecated"] = self.deprecated
         if not self.include_in_schema:
             options["include_in_schema"] = False
+        if options.get(_UNIQUE_ID) is None:
+            options[_UNIQUE_ID] = self.generate_unique_id_function
         if "{$" in full_path:
             # An OpenAPI callback, documented through another route's ``callbacks=``: its runtime expressions
             # become a literal template no client asks for (in FastAPI such a path never matches either).

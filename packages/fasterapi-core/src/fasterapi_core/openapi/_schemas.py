@@ -8,6 +8,7 @@ classes share one component and same-named classes from different modules get di
 from __future__ import annotations
 
 import copy
+import enum
 import re
 import types
 import typing
@@ -18,17 +19,37 @@ import msgspec
 from ..uploads import UploadFile
 from ._formats import Mode, patch_schema
 
-__all__ = ["SchemaRegistry", "annotated_with", "rewrite_refs"]
+__all__ = ["SchemaRegistry", "annotated_with", "field_title", "rewrite_refs"]
 
 _REF_PREFIX = "#/components/schemas/"
 _VALID_NAME = re.compile(r"[^A-Za-z0-9._-]")
+#: An uploaded file's schema in OpenAPI 3.1, as FastAPI writes it.
+FILE_SCHEMA = {"type": "string", "contentMediaType": "application/octet-stream"}
+
+
+def field_title(name: str) -> str:
+    """The title FastAPI (pydantic) gives a field or parameter without one: ``item_id`` -> ``Item Id``."""
+    return name.title().replace("_", " ").strip()
 
 
 def _schema_hook(tp: Any) -> dict[str, Any]:
     """Types msgspec cannot describe: uploads are binary strings, anything else is unconstrained."""
     if isinstance(tp, type) and issubclass(tp, UploadFile):
-        return {"type": "string", "format": "binary"}
+        return dict(FILE_SCHEMA)
     return {}
+
+
+def files_as_uploads(schema: Any) -> None:
+    """Bytes read from a form are files: msgspec's base64 strings become FastAPI's file schema, in place."""
+    if isinstance(schema, dict):
+        if schema.get("contentEncoding") == "base64" and schema.get("type") == "string":
+            del schema["contentEncoding"]
+            schema["contentMediaType"] = FILE_SCHEMA["contentMediaType"]
+        for value in schema.values():
+            files_as_uploads(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            files_as_uploads(value)
 
 
 def annotated_with(tp: Any, **constraints: Any) -> Any:
@@ -70,6 +91,8 @@ class SchemaRegistry:
 
     def __init__(self) -> None:
         self._pending: list[tuple[Any, dict[str, Any], Mode]] = []
+        #: Keys written next to a type's schema once it is known (title, description...), per slot.
+        self._outer: list[tuple[dict[str, Any], dict[str, Any], bool]] = []
         self.components: dict[str, Any] = {}
         #: Component names that had to be changed to be valid OpenAPI keys (old -> new).
         self.rename_refs: dict[str, str] = {}
@@ -78,6 +101,16 @@ class SchemaRegistry:
         """A dict that will hold ``tp``'s schema (often a ``$ref``) once ``resolve()`` ran."""
         slot: dict[str, Any] = {}
         self._pending.append((tp, slot, "output" if output else "input"))
+        return slot
+
+    def add_field(
+        self, tp: Any, outer: dict[str, Any], *, files: bool = False, output: bool = False
+    ) -> dict[str, Any]:
+        """Like ``add`` for a parameter or field: ``outer`` keys (``title``, ``description``, ``default``...)
+        sit next to the type's schema as pydantic places them; a bare ``$ref`` gets no ``title``.
+        ``files``: bytes are uploads (form fields), documented as files."""
+        slot = self.add(tp, output=output)
+        self._outer.append((slot, outer, files))
         return slot
 
     def add_component(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -96,6 +129,13 @@ class SchemaRegistry:
         self._pending.clear()
         if usable:
             self._describe(usable)
+        for slot, outer, files in self._outer:
+            if files:
+                files_as_uploads(slot)
+            for key, value in outer.items():
+                if key != "title" or "$ref" not in slot:
+                    slot[key] = value
+        self._outer.clear()
         self._sanitize_names()
 
     def _describe(self, usable: list[tuple[Any, dict[str, Any], Mode]]) -> None:
@@ -109,9 +149,13 @@ class SchemaRegistry:
             )
         except Exception:
             schemas, components = self._one_by_one(pairs)
+        _open_objects(schemas)
+        _open_objects(components)
         for schema in components.values():
             if schema.get("required") == []:  # msgspec lists none for all-UNSET Structs; FastAPI omits it
                 del schema["required"]
+            _as_pydantic_writes_it(schema)
+        _enums_in_declared_order([tp for tp, _ in pairs], components)
         by_mode: dict[str, dict[str, Any]] = {}
         filled: dict[str, list[dict[str, Any]]] = {}
         for mode in ("input", "output"):
@@ -161,6 +205,67 @@ class SchemaRegistry:
         if renames:
             self.components = {renames.get(k, k): v for k, v in self.components.items()}
             self.rename_refs = renames
+
+
+def _open_objects(schema: Any) -> None:
+    """A mapping with values of any type (``dict[str, Any]``) allows any properties, said as pydantic says it."""
+    if isinstance(schema, dict):
+        if schema.get("type") == "object" and not {"properties", "additionalProperties", "$ref"} & schema.keys():
+            schema["additionalProperties"] = True
+        for value in schema.values():
+            _open_objects(value)
+    elif isinstance(schema, (list, tuple)):
+        for value in schema:
+            _open_objects(value)
+
+
+def _as_pydantic_writes_it(component: dict[str, Any]) -> None:
+    """A model's properties as FastAPI documents them: titled after their name, no ``"default": null``."""
+    properties = component.get("properties")
+    if not isinstance(properties, dict):
+        return
+    for name, prop in properties.items():
+        if not isinstance(prop, dict):
+            continue
+        if "default" in prop and prop["default"] is None:
+            del prop["default"]
+        if "$ref" not in prop:
+            prop.setdefault("title", field_title(name))
+
+
+def _enums_in_declared_order(types_: list[Any], components: dict[str, Any]) -> None:
+    """msgspec sorts an enum's values; FastAPI lists them as declared, with their JSON ``type``."""
+    for cls in _enum_classes(types_):
+        for component in components.values():
+            values = [member.value for member in cls]
+            if component.get("title") != cls.__name__ or sorted(map(repr, component.get("enum") or ())) != sorted(
+                map(repr, values)
+            ):
+                continue
+            component["enum"] = values
+            if all(isinstance(v, str) for v in values):
+                component["type"] = "string"
+            elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                component["type"] = "integer"
+
+
+def _enum_classes(types_: list[Any]) -> list[type[enum.Enum]]:
+    """The Enum classes used anywhere inside ``types_`` (fields of models included)."""
+    found: list[type[enum.Enum]] = []
+    seen: set[int] = set()
+    stack: list[Any] = list(msgspec.inspect.multi_type_info(types_))
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, msgspec.inspect.EnumType) and node.cls not in found:
+            found.append(node.cls)
+        if isinstance(node, msgspec.Struct):  # inspect's Type and Field nodes
+            stack.extend(getattr(node, name) for name in node.__struct_fields__)
+        elif isinstance(node, (tuple, list)):
+            stack.extend(node)
+    return found
 
 
 def rewrite_refs(node: Any, renames: dict[str, str]) -> None:

@@ -22,7 +22,7 @@ from ..dependencies import Dependant, ParamPlan
 from ..routing import OPENAPI_PATH_OPTION
 from ..security.base import SecurityBase
 from ..uploads import is_upload_annotation
-from ._schemas import SchemaRegistry, annotated_with, rewrite_refs
+from ._schemas import SchemaRegistry, annotated_with, field_title, rewrite_refs
 
 __all__ = ["app_openapi", "generate_openapi", "get_openapi"]
 
@@ -98,26 +98,37 @@ class _Builder:
                 requirements.append(requirement)
         return requirements
 
-    def _param_schema(self, plan: ParamPlan) -> dict[str, Any]:
-        field = plan.field
-        tp = annotated_with(
-            plan.annotation,
-            gt=field.gt,
-            ge=field.ge,
-            lt=field.lt,
-            le=field.le,
-            min_length=field.min_length,
-            max_length=field.max_length,
-            pattern=field.pattern,
-            title=field.title,
-            examples=field.examples,
-        )
-        schema = self.schemas.add(tp)
-        if not plan.required and plan.default_factory is None:
-            ok, default = _jsonable(plan.default)
+    def _field_schema(
+        self, annotation: Any, field: Any, *, name: str, required: bool, default: Any, files: bool = False
+    ) -> dict[str, Any]:
+        """One parameter's or body field's schema as FastAPI writes it: constraints on the type; title
+        (the name in title case unless given), description, examples and a non-null default beside it."""
+        tp = annotated_with(annotation, **_constraints(field))
+        outer: dict[str, Any] = {"title": field.title or field_title(name)}
+        if field.description:
+            outer["description"] = field.description
+        if field.deprecated:
+            outer["deprecated"] = True
+        if field.examples:
+            ok, examples = _jsonable(field.examples)
             if ok:
-                schema["default"] = default
-        return schema
+                outer["examples"] = examples
+        extra = getattr(field, "extra", None) or {}
+        if isinstance(extra.get("json_schema_extra"), dict):
+            ok, schema_extra = _jsonable(extra["json_schema_extra"])
+            if ok:
+                outer.update(schema_extra)
+        if not required and default is not None and getattr(field, "default_factory", None) is None:
+            ok, value = _jsonable(default)
+            if ok:
+                outer["default"] = value
+        return self.schemas.add_field(tp, outer, files=files)
+
+    def _param_schema(self, plan: ParamPlan, *, files: bool = False) -> dict[str, Any]:
+        default = None if plan.default_factory is not None else plan.default
+        return self._field_schema(
+            plan.annotation, plan.field, name=plan.alias, required=plan.required, default=default, files=files
+        )
 
     def _parameters(self, dependant: Dependant) -> list[dict[str, Any]]:
         """Grouped by location (path, query, header, cookie) as FastAPI lists them; within a group the
@@ -162,27 +173,18 @@ class _Builder:
         if body is None:
             return None
         if not body.embed:
-            _, _, annotation, field = body.params[0]
-            schema = self.schemas.add(
-                annotated_with(
-                    annotation,
-                    title=field.title,
-                    description=field.description,
-                    examples=field.examples,
-                    **_constraints(field),
-                )
-            )
+            _, alias, annotation, field = body.params[0]
+            schema = self._field_schema(annotation, field, name=alias, required=True, default=None)
         else:
-            fields: list[Any] = []
+            properties: dict[str, Any] = {}
+            required: list[str] = []
             for _, alias, annotation, field in body.params:
-                tp = annotated_with(annotation, title=field.title, description=field.description, **_constraints(field))
+                properties[alias] = self._field_schema(
+                    annotation, field, name=alias, required=field.required, default=field.default
+                )
                 if field.required:
-                    fields.append((alias, tp))
-                else:
-                    ok, default = _jsonable(field.default)
-                    fields.append((alias, tp, default if ok and field.default_factory is None else None))
-            struct = msgspec.defstruct(f"Body_{operation_id}", fields, kw_only=True)
-            schema = self.schemas.add(struct)
+                    required.append(alias)
+            schema = self._object_component(f"Body_{operation_id}", properties, required)
         request_body: dict[str, Any] = {"content": {body.media_type: {"schema": schema}}}
         if body.required:
             request_body["required"] = True
@@ -200,23 +202,21 @@ class _Builder:
         properties: dict[str, Any] = {}
         required: list[str] = []
         for plan in plans:
-            if plan.source == "file" and plan.annotation is bytes:
-                prop: dict[str, Any] = {"type": "string", "format": "binary"}
-            else:
-                prop = self._param_schema(plan)
-            if plan.field.description:
-                prop["description"] = plan.field.description
-            properties[plan.alias] = prop
+            properties[plan.alias] = self._param_schema(plan, files=True)
             if plan.required:
                 required.append(plan.alias)
-        component: dict[str, Any] = {"title": f"Body_{operation_id}", "type": "object", "properties": properties}
-        if required:
-            component["required"] = required
-        ref = self.schemas.add_component(f"Body_{operation_id}", component)
+        ref = self._object_component(f"Body_{operation_id}", properties, required)
         result: dict[str, Any] = {"content": {media_type: {"schema": ref}}}
         if required:
             result["required"] = True
         return result
+
+    def _object_component(self, name: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+        """A ``Body_<operation id>`` component holding several fields; returns the ``$ref`` to it."""
+        component: dict[str, Any] = {"title": name, "type": "object", "properties": properties}
+        if required:
+            component["required"] = required
+        return self.schemas.add_component(name, component)
 
     # -- operations ----------------------------------------------------------------------------
 
@@ -261,7 +261,7 @@ class _Builder:
         request_body = self._request_body(dependant, operation_id)
         if request_body is not None:
             operation["requestBody"] = request_body
-        operation["responses"] = self._responses(route, bool(parameters or request_body))
+        operation["responses"] = self._responses(route, operation_id, _validates(dependant))
         security = self._security(dependant)
         if security:
             operation["security"] = security
@@ -287,24 +287,30 @@ class _Builder:
                 item[method.lower()] = self.operation(route, method, path)
         return documented or None
 
-    def _responses(self, route: Any, validates: bool) -> dict[str, Any]:
+    def _responses(self, route: Any, operation_id: str, validates: bool) -> dict[str, Any]:
         opts = route.options
-        status = int(getattr(route, "status_code", None) or opts.get("status_code") or 200)
         response_class = getattr(route, "response_class", None)
-        media_type = getattr(response_class, "media_type", None) or "application/json"
+        status = int(
+            getattr(route, "status_code", None) or opts.get("status_code") or _default_status(response_class) or 200
+        )
+        # A response class without a media type (a redirect, a file) documents no content, as in FastAPI.
+        media_type = getattr(response_class, "media_type", None) if response_class is not None else "application/json"
         responses: dict[str, Any] = {}
         main: dict[str, Any] = {"description": opts.get("response_description") or "Successful Response"}
-        if status >= 200 and status not in (204, 304):
+        if status >= 200 and status not in (204, 304) and media_type:
             model = getattr(route, "response_model", None)
             if "json" in media_type:
-                schema: dict[str, Any] = self.schemas.add(model, output=True) if model is not None else {}
+                schema: dict[str, Any] = {}
+                if model is not None:
+                    title = field_title(f"Response_{operation_id}")
+                    schema = self.schemas.add_field(model, {"title": title}, output=True)
             else:
                 schema = {"type": "string"}
             main["content"] = {media_type: {"schema": schema}}
         responses[str(status)] = main
         for code, spec in (opts.get("responses") or {}).items():
             key = str(code.value if isinstance(code, enum.Enum) else code)
-            responses[key] = self._extra_response(key, spec or {}, responses.get(key), media_type)
+            responses[key] = self._extra_response(key, spec or {}, responses.get(key), media_type or "application/json")
         if validates and "422" not in responses:
             self.needs_validation_error = True
             responses["422"] = {
@@ -357,6 +363,26 @@ def _constraints(field: Any) -> dict[str, Any]:
     }
 
 
+def _validates(dependant: Dependant) -> bool:
+    """True when the request can fail validation: FastAPI then documents the 422 (hidden parameters count)."""
+    for node in _Builder._walk(dependant):
+        if node.path_params or node.query_params or node.header_params or node.cookie_params:
+            return True
+        if node.form_params or node.body is not None:
+            return True
+    return False
+
+
+def _default_status(response_class: Any) -> int | None:
+    """The ``status_code`` a response class defaults to (307 for ``RedirectResponse``), as FastAPI reads it."""
+    try:
+        parameter = inspect.signature(response_class.__init__).parameters.get("status_code")
+    except (TypeError, ValueError):
+        return None
+    default = getattr(parameter, "default", None)
+    return default if isinstance(default, int) and not isinstance(default, bool) else None
+
+
 def _is_model(tp: Any) -> bool:
     return (isinstance(tp, type) and issubclass(tp, msgspec.Struct)) or (
         isinstance(tp, type) and dataclasses.is_dataclass(tp)
@@ -364,9 +390,12 @@ def _is_model(tp: Any) -> bool:
 
 
 def _deep_merge(target: dict[str, Any], extra: dict[str, Any]) -> None:
+    """``extra`` merged into ``target``: dicts key by key, lists appended (FastAPI merges ``openapi_extra`` so)."""
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(target.get(key), dict):
             _deep_merge(target[key], value)
+        elif isinstance(value, list) and isinstance(target.get(key), list):
+            target[key] = target[key] + value
         else:
             target[key] = value
 
