@@ -584,8 +584,9 @@ class FasterRouter(Router):
             merged["deprecated"] = True
         if outer.get("include_in_schema") is False:
             merged["include_in_schema"] = False
-        if merged.get(_UNIQUE_ID) is None:
-            merged[_UNIQUE_ID] = outer.get(_UNIQUE_ID) or self.generate_unique_id_function
+        unique_id = merged.get(_UNIQUE_ID) or outer.get(_UNIQUE_ID) or self.generate_unique_id_function
+        if unique_id is not None:
+            merged[_UNIQUE_ID] = unique_id
         return merged
 
     def add_api_route(
@@ -630,7 +631,7 @@ class FasterRouter(Router):
             options["deprecated"] = self.deprecated
         if not self.include_in_schema:
             options["include_in_schema"] = False
-        if options.get(_UNIQUE_ID) is None:
+        if options.get(_UNIQUE_ID) is None and self.generate_unique_id_function is not None:
             options[_UNIQUE_ID] = self.generate_unique_id_function
         if "{$" in full_path:
             # An OpenAPI callback, documented through another route's ``callbacks=``: its runtime expressions
