@@ -103,9 +103,7 @@ class SchemaRegistry:
         self._pending.append((tp, slot, "output" if output else "input"))
         return slot
 
-    def add_field(
-        self, tp: Any, outer: dict[str, Any], *, files: bool = False, output: bool = False
-    ) -> dict[str, Any]:
+    def add_field(self, tp: Any, outer: dict[str, Any], *, files: bool = False, output: bool = False) -> dict[str, Any]:
         """Like ``add`` for a parameter or field: ``outer`` keys (``title``, ``description``, ``default``...)
         sit next to the type's schema as pydantic places them; a bare ``$ref`` gets no ``title``.
         ``files``: bytes are uploads (form fields), documented as files."""
