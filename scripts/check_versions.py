@@ -1,4 +1,5 @@
-"""Check that every requirement between workspace distributions is met by the workspace versions.
+"""Check that every requirement between workspace distributions is met by the workspace versions,
+and that a component's requirement on a sibling is bounded above.
 
 uv does not check specifiers on workspace members, so a stale range would only break for users
 installing from the index. Run: ``python scripts/check_versions.py``.
@@ -69,6 +70,9 @@ def main() -> int:
             checked += 1
             if not spec:
                 problems.append(f"{path.relative_to(ROOT)}: {requirement!r} has no version range")
+            elif path.parent != ROOT and "<" not in spec:
+                # A component builds on a sibling's API as of one minor version: a later minor may change it.
+                problems.append(f"{path.relative_to(ROOT)}: {requirement!r} needs an upper bound (>=X,<Y)")
             elif not _satisfies(versions[dep], spec):
                 problems.append(f"{path.relative_to(ROOT)}: {requirement!r} excludes workspace {dep} {versions[dep]}")
     for problem in problems:

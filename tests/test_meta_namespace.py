@@ -80,6 +80,16 @@ def test_top_level_names_are_the_component_objects() -> None:
     assert JSONResponse is fasterapi_core.JSONResponse
 
 
+def test_one_websocket_disconnect_class_for_the_framework() -> None:
+    import FasterAPI.websocket
+    import FasterAPI.websockets
+    import fasterapi_ws
+    from fasterapi_ws.websockets import WebSocketDisconnect
+
+    for module in (FasterAPI, FasterAPI.websockets, FasterAPI.websocket, fasterapi_ws):
+        assert module.WebSocketDisconnect is WebSocketDisconnect, module
+
+
 def test_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         FasterAPI.Nope  # noqa: B018

@@ -86,3 +86,41 @@ def test_matrix_reports_versions_without_an_interpreter_as_skipped() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Python 3.99: no interpreter found, skipped" in result.stdout
     assert "skipped: 3.99" in result.stdout
+
+
+def _workspace(root: Path, requirement: str) -> None:
+    (root / "packages" / "a").mkdir(parents=True)
+    (root / "packages" / "b").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "meta"\nversion = "1.0.0"\ndependencies = ["a>=0.1"]\n')
+    (root / "packages" / "a" / "pyproject.toml").write_text('[project]\nname = "a"\nversion = "0.3.0"\n')
+    (root / "packages" / "b" / "pyproject.toml").write_text(
+        f'[project]\nname = "b"\nversion = "0.3.0"\ndependencies = ["{requirement}"]\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("requirement", "problem"),
+    [
+        ("a>=0.3.0,<0.4", None),
+        ("a>=0.1.0", "needs an upper bound"),
+        ("a>=0.4,<0.5", "excludes workspace a 0.3.0"),
+        ("a", "has no version range"),
+    ],
+)
+def test_check_versions_wants_bounded_ranges_between_components(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    requirement: str,
+    problem: str | None,
+) -> None:
+    check_versions = _load("check_versions")
+    _workspace(tmp_path, requirement)
+    monkeypatch.setattr(check_versions, "ROOT", tmp_path)
+    status = check_versions.main()
+    out = capsys.readouterr().out
+    if problem is None:
+        assert status == 0, out
+    else:
+        assert status == 1
+        assert problem in out and "packages/b/pyproject.toml" in out

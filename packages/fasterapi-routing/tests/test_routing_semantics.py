@@ -421,3 +421,26 @@ def test_include_cycles_are_refused() -> None:
         third.include_router(first, prefix="/f")
     with pytest.raises(ValueError, match="cycle"):
         second.include_router(first)
+
+
+class _SocketRoute(Route):
+    pass
+
+
+class _SocketRouter(Router):
+    """A framework serving one method with a route class of its own."""
+
+    def route_class_for(self, methods: Any) -> type[Route]:
+        return _SocketRoute if methods is not None and "SOCKET" in methods else self.route_class
+
+
+def test_route_class_for_picks_the_class_of_added_and_included_routes() -> None:
+    inner = Router()
+    inner.add_route("/a", "socket-endpoint", methods=["SOCKET"])
+    inner.add_route("/b", "http-endpoint", methods=["GET"])
+    outer = _SocketRouter()
+    outer.include_router(inner, prefix="/x")
+    outer.add_route("/c", "socket-endpoint", methods=["SOCKET"])
+    kinds = {route.path: type(route) for route in outer.routes}
+    assert kinds == {"/x/a": _SocketRoute, "/x/b": Route, "/c": _SocketRoute}
+    assert type(inner.routes[0]) is Route  # the included router keeps its own routes

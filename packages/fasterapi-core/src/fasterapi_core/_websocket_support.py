@@ -1,11 +1,17 @@
-"""Core's side of WebSocket routes: load ``fasterapi_ws`` on the first websocket route only."""
+"""The one place core loads ``fasterapi_ws``: on the first websocket route, not at import time.
+
+``FasterRouter.route_class_for`` asks here for the class that serves websocket routes; everything the
+WebSocket package needs from core (planning, solving, encoding, exception handlers) is public core API.
+"""
 
 from __future__ import annotations
 
 import importlib
 from typing import Any
 
-__all__ = ["compile_websocket_route", "load_ws"]
+from fasterapi_routing import Route
+
+__all__ = ["load_ws", "websocket_route_class"]
 
 
 def load_ws() -> Any:
@@ -19,6 +25,7 @@ def load_ws() -> Any:
         ) from exc
 
 
-def compile_websocket_route(route: Any) -> None:
-    """Let ``fasterapi_ws`` plan the endpoint and set ``route.handle``."""
-    load_ws().compile_websocket_route(route)
+def websocket_route_class() -> type[Route]:
+    """``fasterapi_ws.WebSocketRoute``: the route class of websocket routes."""
+    route_class: type[Route] = load_ws().WebSocketRoute
+    return route_class

@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
-from fasterapi_routing import MatchStatus, NoMatchFound
+from fasterapi_routing import MatchStatus, NoMatchFound, Route
 
 from ._encoding import JSON_CONTENT_TYPE
 from ._limits import DEFAULT_MAX_BODY_SIZE, limit_request_body
@@ -502,7 +502,7 @@ class Faster:
         *,
         dependencies: Sequence[Depends] | None = None,
         max_message_size: int | None = None,
-    ) -> APIRoute:
+    ) -> Route:
         return self.router.add_websocket_route(
             path, endpoint, name, dependencies=dependencies, max_message_size=max_message_size
         )

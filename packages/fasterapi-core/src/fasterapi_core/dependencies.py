@@ -11,7 +11,7 @@ import inspect
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import msgspec
@@ -36,6 +36,7 @@ __all__ = [
     "SubDependency",
     "get_dependant",
     "local_namespace",
+    "plan_endpoint",
     "remember_local_namespace",
 ]
 
@@ -483,6 +484,37 @@ def get_dependant(
             dependant.query_params.append(ParamPlan(name, "query", typed, field))
     if body_params:
         dependant.body = _plan_body(body_params)
+    return _finish(dependant)
+
+
+def plan_endpoint(
+    endpoint: Callable[..., Any], path_param_names: Iterable[str], dependencies: Sequence[Any] = ()
+) -> Dependant:
+    """A route endpoint's plan, with the route's (and its routers') ``dependencies`` run first, in order.
+
+    One planner for HTTP routes and the WebSocket package's routes; it runs once, at registration.
+    """
+    names = frozenset(path_param_names)
+    dependant = get_dependant(endpoint, path_param_names=names)
+    if not dependencies:
+        return dependant
+    localns = local_namespace(endpoint)
+    planned = []
+    for marker in dependencies:
+        call = getattr(marker, "dependency", None)
+        if call is None:
+            raise TypeError(f"route dependencies need a callable: Depends(callable), got {marker!r}")
+        sub = get_dependant(
+            call,
+            path_param_names=names,
+            use_cache=marker.use_cache,
+            security_scopes=list(getattr(marker, "scopes", None) or []),
+            localns=localns,
+        )
+        planned.append(SubDependency(None, sub, marker.use_cache))
+        dependant.needs_exit_stack |= sub.needs_exit_stack
+        dependant.needs_body |= sub.needs_body
+    dependant.dependencies[:0] = planned
     return _finish(dependant)
 
 

@@ -7,7 +7,7 @@ import inspect
 import sys
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from fasterapi_routing import Route, Router
@@ -19,9 +19,14 @@ from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_h
 from ._limits import check_declared_length
 from ._response import close_after_response
 from ._shaping import plan_shaping
-from ._websocket_support import compile_websocket_route
+from ._websocket_support import websocket_route_class
 from .background import BackgroundTasks
-from .dependencies import Dependant, SubDependency, get_dependant, local_namespace, remember_local_namespace
+from .dependencies import (
+    Dependant,
+    local_namespace,
+    plan_endpoint,
+    remember_local_namespace,
+)
 from .exceptions import FasterAPIError, RequestValidationError
 from .params import Depends
 from .responses import JSONResponse, Response
@@ -125,10 +130,7 @@ class APIRoute(Route):
     ) -> None:
         super().__init__(path, endpoint, methods=methods, name=name, options=options)
         opts = self.options
-        if "WEBSOCKET" in self.methods:
-            compile_websocket_route(self)
-            return
-        self.dependant = self._plan(endpoint, opts)
+        self.dependant = plan_endpoint(endpoint, self.template.param_names, opts.get("dependencies") or ())
         self.status_code: int | None = opts.get("status_code")
         self.response_class: type[Response] = opts.get("response_class") or JSONResponse
         self.response_model = self._response_model(endpoint, opts)
@@ -210,29 +212,6 @@ class APIRoute(Route):
         if self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS:
             return self._handle_plain
         return self._handle_simple
-
-    def _plan(self, endpoint: Any, opts: dict[str, Any]) -> Dependant:
-        dependant = get_dependant(endpoint, path_param_names=frozenset(self.template.param_names))
-        extra: list[Depends] = list(opts.get("dependencies") or ())
-        if extra:
-            planned = []
-            for marker in extra:
-                call = marker.dependency
-                if call is None:
-                    raise TypeError("route dependencies need a callable: Depends(callable)")
-                sub = get_dependant(
-                    call,
-                    path_param_names=frozenset(self.template.param_names),
-                    use_cache=marker.use_cache,
-                    security_scopes=list(getattr(marker, "scopes", []) or []),
-                    localns=local_namespace(endpoint),
-                )
-                planned.append(SubDependency(None, sub, marker.use_cache))
-                dependant.needs_exit_stack |= sub.needs_exit_stack
-                dependant.needs_body |= sub.needs_body
-            dependant.dependencies[:0] = planned
-            dependant.only_params = False
-        return dependant
 
     @staticmethod
     def _response_model(endpoint: Any, opts: dict[str, Any]) -> Any:
@@ -542,6 +521,12 @@ class FasterRouter(Router):
     """Collects routes with decorators; ``prefix``, ``tags`` and ``dependencies`` apply to each."""
 
     route_class = APIRoute
+
+    def route_class_for(self, methods: Iterable[str] | None) -> type[Route]:
+        """WebSocket routes are ``fasterapi_ws.WebSocketRoute`` (loaded on the first one); the rest ``route_class``."""
+        if methods is not None and any(method.upper() == "WEBSOCKET" for method in methods):
+            return websocket_route_class()
+        return self.route_class
 
     def __init__(
         self,
@@ -956,14 +941,12 @@ class FasterRouter(Router):
         *,
         dependencies: Sequence[Depends] | None = None,
         max_message_size: int | None = None,
-    ) -> APIRoute:
+    ) -> Route:
         """Register ``endpoint`` for WebSocket connections at ``path``; ``max_message_size`` bounds a message."""
         options: dict[str, Any] = {} if max_message_size is None else {"max_message_size": max_message_size}
         full_path = self.prefix + path if self.prefix else path
         options["dependencies"] = [*self.dependencies, *(dependencies or ())]
-        route = self.add_route(full_path, endpoint, methods=["WEBSOCKET"], name=name, options=options)
-        assert isinstance(route, APIRoute)
-        return route
+        return self.add_route(full_path, endpoint, methods=["WEBSOCKET"], name=name, options=options)
 
     def include_router(
         self,

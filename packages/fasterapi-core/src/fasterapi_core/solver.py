@@ -1,7 +1,9 @@
 """Executing a ``Dependant`` plan for one request: extract, convert, call dependencies.
 
 Kept flat on purpose: this is the request hot path. All decisions that can be made from the
-signature were made by ``dependencies.get_dependant`` at registration.
+signature were made by ``dependencies.plan_endpoint``/``get_dependant`` at registration.
+``RequestContext``, ``solve`` and ``call_endpoint`` are public: other route types (the WebSocket
+package's) run their endpoints with them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import anyio.to_thread
 import msgspec
 
 from ._body_errors import body_errors, json_invalid
-from ._context import RequestContext, content_type_of, query_dict
+from ._context import RequestContext, query_dict
 from ._errors import json_invalid_error, missing_error
 from ._form_params import extract_form
 from ._limits import RequestTooLarge
@@ -25,18 +27,7 @@ from .exceptions import HTTPException
 from .requests import ClientDisconnect, Request
 from .responses import Response
 
-__all__ = [
-    "RequestContext",
-    "body_headers",
-    "call_endpoint",
-    "content_type_of",
-    "decode_body",
-    "extract_simple",
-    "query_dict",
-    "read_body",
-    "receive_body",
-    "solve",
-]
+__all__ = ["RequestContext", "call_endpoint", "solve"]
 
 
 def extract_simple(

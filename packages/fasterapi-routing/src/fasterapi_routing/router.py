@@ -189,9 +189,14 @@ class Router:
                 raise TypeError("add_route takes (path, endpoint) or RadixRouter's (method, path, handler, metadata)")
             methods, path, endpoint = [path], endpoint, legacy[0]
             options = legacy[1] if len(legacy) == 2 else None
-        route = self.route_class(path, endpoint, methods=methods, name=name, options=options)
+        route = self.route_class_for(methods)(path, endpoint, methods=methods, name=name, options=options)
         self._add(route)
         return route
+
+    def route_class_for(self, methods: Iterable[str] | None) -> type[Route]:
+        """The class a route registered for ``methods`` is built with: ``route_class`` unless a framework
+        serves some methods (WebSocket, say) with a class of their own."""
+        return self.route_class
 
     def _add(self, route: Route) -> None:
         methods = _explicit(route)
@@ -269,7 +274,8 @@ class Router:
         merged = self.merge_options(options, route.options)
         methods = route.explicit_methods if isinstance(getattr(route, "implicit_head", None), bool) else route.methods
         path = _prefixed(prefix, route.path)
-        self._add(self.route_class(path, route.endpoint, methods=methods, name=route.name, options=merged))
+        route_class = self.route_class_for(methods)
+        self._add(route_class(path, route.endpoint, methods=methods, name=route.name, options=merged))
 
     def merge_options(self, outer: Mapping[str, Any], inner: Mapping[str, Any]) -> dict[str, Any]:
         """Combine the options given to ``include_router`` with a route's own; frameworks override this."""

@@ -1,7 +1,7 @@
 """fasterapi-ws: WebSocket connections and routes for FasterAPI."""
 
 from .exceptions import WebSocketDataError, WebSocketRequestValidationError
-from .routes import compile_websocket_route
+from .routes import WebSocketRoute, compile_websocket_route
 from .websockets import WebSocket, WebSocketClose, WebSocketDisconnect, WebSocketState
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "WebSocketDataError",
     "WebSocketDisconnect",
     "WebSocketRequestValidationError",
+    "WebSocketRoute",
     "WebSocketState",
     "compile_websocket_route",
 ]

@@ -25,19 +25,20 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from fasterapi_core.dependencies import Dependant, SubDependency, get_dependant, local_namespace
+from fasterapi_core.dependencies import Dependant, plan_endpoint
 from fasterapi_core.encoders import encode_json
 from fasterapi_core.exception_handlers import http_exception_response, lookup_handler, run_handler
 from fasterapi_core.exceptions import FasterAPIError, HTTPException, WebSocketException
 from fasterapi_core.solver import RequestContext, call_endpoint, solve
+from fasterapi_routing import Route
 
 from .exceptions import WebSocketRequestValidationError
 from .websockets import WebSocket, WebSocketDisconnect, WebSocketState, truncate_reason
 
-__all__ = ["compile_websocket_route", "plan_websocket_endpoint"]
+__all__ = ["WebSocketRoute", "compile_websocket_route", "plan_websocket_endpoint"]
 
 logger = logging.getLogger("fasterapi.websocket")
 
@@ -46,26 +47,9 @@ _CONNECTED = WebSocketState.CONNECTED
 _DISCONNECTED = WebSocketState.DISCONNECTED
 
 
-def plan_websocket_endpoint(endpoint: Any, param_names: Sequence[str], dependencies: Sequence[Any]) -> Dependant:
-    """The endpoint's ``Dependant`` with route/router ``dependencies`` run first, in order."""
-    names = frozenset(param_names)
-    dependant = get_dependant(endpoint, path_param_names=names)
-    localns = local_namespace(endpoint)
-    planned = []
-    for marker in dependencies:
-        call = getattr(marker, "dependency", None)
-        if call is None:
-            raise TypeError(f"websocket route dependencies need a callable: Depends(callable), got {marker!r}")
-        sub = get_dependant(
-            call,
-            path_param_names=names,
-            use_cache=marker.use_cache,
-            security_scopes=list(getattr(marker, "scopes", None) or []),
-            localns=localns,
-        )
-        planned.append(SubDependency(None, sub, marker.use_cache))
-        dependant.needs_exit_stack |= sub.needs_exit_stack
-    dependant.dependencies[:0] = planned
+def plan_websocket_endpoint(endpoint: Any, param_names: Iterable[str], dependencies: Sequence[Any]) -> Dependant:
+    """The endpoint's ``Dependant`` (core's ``plan_endpoint``), refusing body and form parameters."""
+    dependant = plan_endpoint(endpoint, param_names, dependencies)
     _refuse_body(dependant, endpoint)
     return dependant
 
@@ -87,7 +71,7 @@ def _refuse_body(dependant: Dependant, endpoint: Any) -> None:
         stack.extend(sub.dependant for sub in plan.dependencies)
 
 
-def _max_message_size(options: dict[str, Any]) -> int | None:
+def _max_message_size(options: Mapping[str, Any]) -> int | None:
     value = options.get("max_message_size")
     if value is None:
         return None
@@ -96,15 +80,43 @@ def _max_message_size(options: dict[str, Any]) -> int | None:
     return value
 
 
+class WebSocketRoute(Route):
+    """A websocket route: the endpoint planned once at registration, ``handle`` serving each connection.
+
+    Core builds websocket routes with this class (``FasterRouter.route_class_for``).
+    """
+
+    __slots__ = ("dependant", "handle")
+
+    def __init__(
+        self,
+        path: str,
+        endpoint: Any,
+        *,
+        methods: Iterable[str] | None = None,
+        name: str | None = None,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(
+            path, endpoint, methods=["WEBSOCKET"] if methods is None else methods, name=name, options=options
+        )
+        self.dependant, self.handle = _compile(self.endpoint, self.template.param_names, self.options, self.path)
+
+
 def compile_websocket_route(route: Any) -> None:
-    """Plan ``route.endpoint`` once and install ``route.handle`` for websocket scopes."""
-    options: dict[str, Any] = route.options
-    dependant = plan_websocket_endpoint(route.endpoint, route.template.param_names, options.get("dependencies") or ())
+    """Plan ``route.endpoint`` and set ``route.dependant``/``route.handle`` (kept for one release: core now
+    builds ``WebSocketRoute`` objects instead)."""
+    route.dependant, route.handle = _compile(route.endpoint, route.template.param_names, route.options, route.path)
+
+
+def _compile(
+    endpoint: Any, param_names: Iterable[str], options: Mapping[str, Any], path: str
+) -> tuple[Dependant, Callable[..., Awaitable[None]]]:
+    """The endpoint's plan and the coroutine function that serves one connection by it."""
+    dependant = plan_websocket_endpoint(endpoint, param_names, options.get("dependencies") or ())
     max_message_size = _max_message_size(options)
-    route.dependant = dependant
-    path = route.path
     connection_names = [name for name, kind in dependant.specials if kind == "connection"]
-    endpoint = dependant.call
+    call = dependant.call
     # The common ``async def endpoint(websocket)``: no parameters to solve, call it directly.
     direct = (
         dependant.is_coroutine
@@ -117,7 +129,7 @@ def compile_websocket_route(route: Any) -> None:
     async def handle_direct(scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
         websocket = WebSocket(scope, receive, send, max_message_size=max_message_size)
         try:
-            await endpoint(**dict.fromkeys(connection_names, websocket))  # type: ignore[misc]
+            await call(**dict.fromkeys(connection_names, websocket))  # type: ignore[misc]
         except Exception as exc:
             if await _end_after(websocket, exc, path):
                 return
@@ -145,7 +157,7 @@ def compile_websocket_route(route: Any) -> None:
             await ctx.exit_stack.aclose()
         await _close_if_open(websocket, 1000, None)
 
-    route.handle = handle_direct if direct else handle
+    return dependant, handle_direct if direct else handle
 
 
 async def _close_if_open(websocket: WebSocket, code: int, reason: str | None) -> None:
