@@ -145,6 +145,7 @@ class Faster:
             redirect_slashes=redirect_slashes,
             generate_unique_id_function=generate_unique_id_function,
         )
+        self.router.binds_path_params = True
         self.lifespan_context = lifespan
         self.on_startup_hooks: list[Callable[[], Any]] = list(on_startup or [])
         self.on_shutdown_hooks: list[Callable[[], Any]] = list(on_shutdown or [])

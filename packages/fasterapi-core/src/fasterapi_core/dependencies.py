@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import decimal
 import inspect
 import sys
 import types
@@ -21,6 +22,7 @@ from ._dataclass_defaults import plan_completion
 from ._errors import constraint_error, conversion_error
 from ._models import forbids_unknown_fields, is_model, model_fields
 from ._numbers import FiniteCheck, plan_finite_check
+from ._type_support import unsupported_part, why_unsupported
 from .background import BackgroundTasks
 from .exceptions import DependencyScopeError, FasterAPIError, RequestValidationError
 from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
@@ -373,9 +375,15 @@ def get_dependant(
     security_scopes: list[str] | None = None,
     localns: dict[str, Any] | None = None,
     exit_scope: str = "request",
+    defer_path_check: bool = False,
     _stack: tuple[Any, ...] = (),
 ) -> Dependant:
-    """Plan ``call``: classify each parameter once, recursively for ``Depends`` (cycles raise)."""
+    """Plan ``call``: classify each parameter once, recursively for ``Depends`` (cycles raise).
+
+    Declaration mistakes raise ``FasterAPIError`` naming the parameter and the fix. With
+    ``defer_path_check`` a ``Path()`` parameter missing from ``path_param_names`` is planned anyway: it
+    may come from the prefix of a later ``include_router``, and the router checks it then.
+    """
     if call in _stack:
         chain = " -> ".join(getattr(c, "__qualname__", repr(c)) for c in (*_stack, call))
         raise FasterAPIError(f"circular dependency: {chain}")
@@ -408,7 +416,7 @@ def get_dependant(
         default = parameter.default
         if isinstance(default, (Param, Depends)):
             if markers:
-                raise FasterAPIError(f"{name!r} of {call!r}: give the marker in Annotated or as the default, not both")
+                raise FasterAPIError(f"{_where(name, call)}: give the marker in Annotated or as the default, not both")
             marker: Param | Depends | None = default
             default = inspect.Parameter.empty
         else:
@@ -416,7 +424,9 @@ def get_dependant(
         if isinstance(marker, Depends):
             sub_call = marker.dependency if marker.dependency is not None else base
             if sub_call is None or sub_call is Any:
-                raise FasterAPIError(f"Depends() on {name!r} needs a callable or a class annotation")
+                raise FasterAPIError(f"{_where(name, call)}: Depends() needs a callable or a class annotation")
+            if not callable(sub_call):
+                raise FasterAPIError(f"{_where(name, call)}: {not_callable(sub_call)}")
             scopes = [*dependant.security_scopes, *(marker.scopes if isinstance(marker, Security) else [])]
             if marker.scope not in (None, "request", "function"):
                 raise FasterAPIError(f"Depends(scope={marker.scope!r}) on {name!r}: use 'function' or 'request'")
@@ -433,6 +443,7 @@ def get_dependant(
                 security_scopes=scopes,
                 localns=localns,
                 exit_scope="function" if marker.scope == "function" else "request",
+                defer_path_check=defer_path_check,
                 _stack=(*_stack, call),
             )
             dependant.dependencies.append(SubDependency(name, sub, marker.use_cache))
@@ -458,64 +469,167 @@ def get_dependant(
                 field = Query(field_default)
             else:
                 field = Body(field_default)
+        if name in path_param_names and marker is not None and not isinstance(field, Path):
+            raise FasterAPIError(
+                f"{_where(name, call)}: {{{name}}} is in the route's path, so {name!r} is a path parameter; "
+                f"declare it with Path() or without a marker, not {type(marker).__name__}()"
+            )
+        if isinstance(field, Param):
+            _check_constraints(name, call, base, field, metadata)
         if isinstance(field, (Query, Header, Cookie)) and is_model(base):
             group = _group_dependant(base, field)
             dependant.dependencies.append(SubDependency(name, group, False))
             continue
         if isinstance(field, Path) or (marker is None and name in path_param_names):
-            if name not in path_param_names:
-                raise FasterAPIError(f"path parameter {name!r} of {call!r} is not in the route's path")
+            if name not in path_param_names and not defer_path_check:
+                raise FasterAPIError(
+                    f"{_where(name, call)} is declared with Path(), but the route's path has no {{{name}}}: "
+                    f"add {{{name}}} to the path, or declare it with Query()"
+                )
             dependant.path_params.append(ParamPlan(name, "path", typed, field))
         elif isinstance(field, (Form, File)):
             dependant.form_params.append(ParamPlan(name, field.source, typed, field))
             dependant.needs_body = True
         elif isinstance(field, Body):
+            part = unsupported_part(base)
+            if part is not None:
+                raise FasterAPIError(
+                    f"{_where(name, call)} would be read from the JSON body as {_type_name(base)}, but "
+                    f"{why_unsupported(part)}"
+                )
             body_params.append((name, field.alias or name, typed, field))
             dependant.needs_body = True
-        elif isinstance(field, Header):
-            dependant.header_params.append(ParamPlan(name, "header", typed, field))
-        elif isinstance(field, Cookie):
-            dependant.cookie_params.append(ParamPlan(name, "cookie", typed, field))
         else:
             if not (is_scalar(base) or is_sequence(base)):
-                raise FasterAPIError(
-                    f"query parameter {name!r} of {call!r} has type {base!r}, which a query string cannot carry"
-                )
-            dependant.query_params.append(ParamPlan(name, "query", typed, field))
+                raise FasterAPIError(f"{_where(name, call)}: {_no_text_source(base, field)}")
+            if isinstance(field, Header):
+                dependant.header_params.append(ParamPlan(name, "header", typed, field))
+            elif isinstance(field, Cookie):
+                dependant.cookie_params.append(ParamPlan(name, "cookie", typed, field))
+            else:
+                dependant.query_params.append(ParamPlan(name, "query", typed, field))
     if body_params:
         dependant.body = _plan_body(body_params)
     return _finish(dependant)
 
 
 def plan_endpoint(
-    endpoint: Callable[..., Any], path_param_names: Iterable[str], dependencies: Sequence[Any] = ()
+    endpoint: Callable[..., Any],
+    path_param_names: Iterable[str],
+    dependencies: Sequence[Any] = (),
+    *,
+    defer_path_check: bool = False,
 ) -> Dependant:
     """A route endpoint's plan, with the route's (and its routers') ``dependencies`` run first, in order.
 
     One planner for HTTP routes and the WebSocket package's routes; it runs once, at registration.
+    ``defer_path_check`` as in :func:`get_dependant`.
     """
     names = frozenset(path_param_names)
-    dependant = get_dependant(endpoint, path_param_names=names)
+    dependant = get_dependant(endpoint, path_param_names=names, defer_path_check=defer_path_check)
     if not dependencies:
         return dependant
     localns = local_namespace(endpoint)
     planned = []
     for marker in dependencies:
-        call = getattr(marker, "dependency", None)
+        if not isinstance(marker, Depends):
+            raise FasterAPIError(
+                f"dependencies= takes Depends(...) markers, got {marker!r}: write dependencies=[Depends(...)]"
+            )
+        call = marker.dependency
         if call is None:
-            raise TypeError(f"route dependencies need a callable: Depends(callable), got {marker!r}")
+            raise FasterAPIError("route dependencies need a callable: dependencies=[Depends(callable)]")
+        if not callable(call):
+            raise FasterAPIError(f"dependencies=[...]: {not_callable(call)}")
         sub = get_dependant(
             call,
             path_param_names=names,
             use_cache=marker.use_cache,
             security_scopes=list(getattr(marker, "scopes", None) or []),
             localns=localns,
+            defer_path_check=defer_path_check,
         )
         planned.append(SubDependency(None, sub, marker.use_cache))
         dependant.needs_exit_stack |= sub.needs_exit_stack
         dependant.needs_body |= sub.needs_body
     dependant.dependencies[:0] = planned
     return _finish(dependant)
+
+
+def _call_name(call: Any) -> str:
+    """``read_item()`` for a function, the class name for a callable instance."""
+    name = getattr(call, "__qualname__", None)
+    if name is None:
+        return f"{type(call).__qualname__} instance"
+    return f"{name}()"
+
+
+def _where(name: str, call: Any) -> str:
+    return f"parameter {name!r} of {_call_name(call)}"
+
+
+def _type_name(tp: Any) -> str:
+    return tp.__qualname__ if isinstance(tp, type) and typing.get_origin(tp) is None else repr(tp)
+
+
+def not_callable(value: Any) -> str:
+    """Why ``Depends(value)`` cannot work, and the usual cause."""
+    return (
+        f"Depends() got {value!r}, which is not callable: pass the dependency itself, Depends(get_db), "
+        "not the result of calling it, Depends(get_db())"
+    )
+
+
+def _no_text_source(base: Any, field: Param) -> str:
+    """Why a query/header/cookie parameter of type ``base`` cannot be filled, and what to write instead."""
+    source = field.source
+    if isinstance(base, type) and not is_model(base):
+        part = unsupported_part(base)
+        if part is not None:
+            return f"a {source} value cannot carry {_type_name(base)}: {why_unsupported(part)}"
+    if is_model(base):
+        return f"a {source} value cannot carry the model {_type_name(base)}: mark it Body() to read it from the body"
+    return (
+        f"a {source} value cannot carry {_type_name(base)}: use str, int, float, bool, an Enum, a date or UUID "
+        f"(or a list of these), or read it from the body with Body()"
+    )
+
+
+#: What each constraint needs of the value's type (``Any`` takes every constraint).
+_BOUNDS = ("gt", "ge", "lt", "le", "multiple_of")
+_ORDERED = (int, float, decimal.Decimal)
+_SIZED = (str, bytes, list, tuple, set, frozenset, dict)
+
+
+def _check_constraints(name: str, call: Any, base: Any, field: Param, metadata: list[Any]) -> None:
+    """Refuse constraints that can never hold for the type (``Query(gt=3)`` on ``str``): each request would fail."""
+    given = [key for key in (*_BOUNDS, *_LENGTHS, "pattern") if getattr(field, key, None) is not None]
+    for extra in metadata:
+        if isinstance(extra, msgspec.Meta):
+            given += [key for key in (*_BOUNDS, *_LENGTHS, "pattern") if getattr(extra, key, None) is not None]
+    if not given:
+        return
+    tp = unwrap_optional(base)
+    sequence = is_sequence(tp)
+    item = unwrap_optional(_sequence_item(tp)) if sequence else tp
+    for key in dict.fromkeys(given):
+        if key in _LENGTHS and sequence:
+            continue  # a list parameter's length
+        target = item
+        if target is Any or not isinstance(target, type) or typing.get_origin(target) is not None:
+            continue  # Literal, unions, generics: left to msgspec
+        if key in _BOUNDS:
+            fits, needs = issubclass(target, _ORDERED), "a number (int, float, Decimal)"
+        elif key in _LENGTHS:
+            fits, needs = issubclass(target, _SIZED), "str, bytes or a list"
+        else:
+            fits, needs = issubclass(target, str), "str"
+        if not fits:
+            marker = type(field).__name__
+            raise FasterAPIError(
+                f"{_where(name, call)}: {marker}({key}=...) cannot apply to {_type_name(target)}; {key} needs "
+                f"{needs}. Change the annotation or drop the constraint"
+            )
 
 
 def _finish(dependant: Dependant) -> Dependant:

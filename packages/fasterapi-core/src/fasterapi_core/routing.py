@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 import enum
 import inspect
 import sys
@@ -10,7 +11,7 @@ import typing
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from fasterapi_routing import Route, Router
+from fasterapi_routing import Route, Router, parse_template
 from fasterapi_routing.converters import IntConverter
 
 from ._context import RequestContext, query_dict
@@ -18,11 +19,13 @@ from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
 from ._limits import check_declared_length
 from ._response import close_after_response
-from ._shaping import plan_shaping
+from ._shaping import names_a_model, plan_shaping
+from ._type_support import unsupported_part, why_unsupported
 from ._websocket_support import websocket_route_class
 from .background import BackgroundTasks
 from .dependencies import (
     Dependant,
+    ParamPlan,
     local_namespace,
     plan_endpoint,
     remember_local_namespace,
@@ -117,6 +120,7 @@ class APIRoute(Route):
         "response_class",
         "response_model",
         "status_code",
+        "unbound_path_params",
     )
 
     def __init__(
@@ -130,11 +134,24 @@ class APIRoute(Route):
     ) -> None:
         super().__init__(path, endpoint, methods=methods, name=name, options=options)
         opts = self.options
-        self.dependant = plan_endpoint(endpoint, self.template.param_names, opts.get("dependencies") or ())
+        try:
+            self.dependant = plan_endpoint(
+                endpoint, self.template.param_names, opts.get("dependencies") or (), defer_path_check=True
+            )
+            self.response_model = self._response_model(endpoint, opts)
+            _check_response_model(self.response_model, "response_model" in opts, endpoint)
+            self._shape = plan_shaping(self.response_model, "response_model" in opts, opts)
+        except FasterAPIError as exc:
+            if type(exc) is FasterAPIError:  # subclasses keep FastAPI's exact wording
+                exc.args = (f"{self.label}: {exc}", *exc.args[1:])
+            raise
+        #: ``Path()`` parameters of the handler (or its dependencies) that the path does not have (yet):
+        #: they may come from an ``include_router`` prefix; the serving router refuses them.
+        self.unbound_path_params = sorted(
+            {plan.name for plan in _path_plans(self.dependant)} - set(self.template.param_names)
+        )
         self.status_code: int | None = opts.get("status_code")
         self.response_class: type[Response] = opts.get("response_class") or JSONResponse
-        self.response_model = self._response_model(endpoint, opts)
-        self._shape = plan_shaping(self.response_model, "response_model" in opts, opts)
         self._status = self.status_code or 200
         #: Non-Response results are sent as JSON right in the handler (no ``_send_result`` coroutine).
         self._direct_json = self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS
@@ -152,6 +169,11 @@ class APIRoute(Route):
         #: True when the handler enforces the body-size limit while reading the body itself, so the
         #: app need not wrap ``receive`` (one header scan and one coroutine less per request).
         self.limits_own_body = self.handle == self._handle_body
+
+    @property
+    def label(self) -> str:
+        """``GET /items/{item_id}``: how declaration errors name this route."""
+        return f"{', '.join(sorted(self.explicit_methods))} {self.path}"
 
     @property
     def operation_id(self) -> str | None:
@@ -443,6 +465,81 @@ class APIRoute(Route):
         await response(scope, receive, send)
 
 
+#: Return annotations of streaming handlers (generators): their items are sent one by one, never as a whole.
+_STREAMED = frozenset(
+    {
+        collections.abc.Iterator,
+        collections.abc.Iterable,
+        collections.abc.AsyncIterator,
+        collections.abc.AsyncIterable,
+        collections.abc.Generator,
+        collections.abc.AsyncGenerator,
+    }
+)
+
+
+def _check_response_model(model: Any, explicit: bool, endpoint: Any) -> None:
+    """Refuse a response model nothing can validate (or a return annotation nothing can encode) when declared."""
+    if model is None or typing.get_origin(model) in _STREAMED:
+        return
+    validated = explicit or names_a_model(model)
+    part = unsupported_part(model, encode_only=not validated)
+    if part is None:
+        return
+    if explicit:
+        raise FasterAPIError(f"response_model={_describe(model)}: {why_unsupported(part)}")
+    handler = getattr(endpoint, "__qualname__", repr(endpoint))
+    raise FasterAPIError(
+        f"the return annotation of {handler}(), -> {_describe(model)}: {why_unsupported(part)} "
+        "(or pass response_model=None to send what the handler returns as it is)"
+    )
+
+
+def _describe(tp: Any) -> str:
+    return tp.__qualname__ if isinstance(tp, type) and typing.get_origin(tp) is None else repr(tp)
+
+
+def _refuse_unbound_path_params(route: APIRoute, names: Sequence[str], prefix: str = "") -> None:
+    missing = [name for name in route.unbound_path_params if name not in names]
+    if missing:
+        where = f"{route.label} (included with prefix {prefix!r})" if prefix else route.label
+        shown = ", ".join("{" + name + "}" for name in missing)
+        raise FasterAPIError(
+            f"{where}: {', '.join(map(repr, missing))} is declared with Path(), but the path has no {shown}: "
+            f"add {shown} to the route's path (or to the include_router prefix), or declare it with Query()"
+        )
+
+
+def _refuse_untaken_path_params(route: APIRoute, path: str) -> None:
+    """Refuse a ``{name}`` of the decorator's path that neither the handler nor a dependency takes."""
+    if "WEBSOCKET" in route.methods or "{$" in path or _takes_connection(route.dependant):
+        return  # ``request.path_params`` may read it; an OpenAPI callback's path is never served
+    taken = {plan.name for plan in _path_plans(route.dependant)}
+    untaken = [name for name in parse_template(path).param_names if name not in taken]
+    if untaken:
+        name = untaken[0]
+        handler = getattr(route.endpoint, "__qualname__", repr(route.endpoint))
+        raise FasterAPIError(
+            f"{route.label}: the path has {{{name}}}, but neither {handler}() nor its dependencies take "
+            f"{name!r}: add a parameter `{name}: str` (or the type it should have), or take `request: Request` "
+            "and read request.path_params"
+        )
+
+
+def _takes_connection(dependant: Dependant) -> bool:
+    return any(kind == "connection" for _, kind in dependant.specials) or any(
+        _takes_connection(sub.dependant) for sub in dependant.dependencies
+    )
+
+
+def _path_plans(dependant: Dependant) -> list[ParamPlan]:
+    """The path parameters ``dependant`` and its dependencies read."""
+    plans = list(dependant.path_params)
+    for sub in dependant.dependencies:
+        plans += _path_plans(sub.dependant)
+    return plans
+
+
 def path_values_ready(dependant: Dependant, template: Any) -> bool:
     """True when the router's path values can be passed to the handler as they are.
 
@@ -521,6 +618,9 @@ class FasterRouter(Router):
     """Collects routes with decorators; ``prefix``, ``tags`` and ``dependencies`` apply to each."""
 
     route_class = APIRoute
+    #: True for the router an app serves: each ``Path()`` parameter of its routes must be in their path.
+    #: Other routers leave that to the app, whose ``include_router`` may add them with its prefix.
+    binds_path_params = False
 
     def route_class_for(self, methods: Iterable[str] | None) -> type[Route]:
         """WebSocket routes are ``fasterapi_ws.WebSocketRoute`` (loaded on the first one); the rest ``route_class``."""
@@ -625,6 +725,9 @@ class FasterRouter(Router):
             full_path = "/" + full_path.lstrip("/").replace("{", "(").replace("}", ")")
         route = self.add_route(full_path, endpoint, methods=methods or ["GET"], name=name, options=options)
         assert isinstance(route, APIRoute)
+        _refuse_untaken_path_params(route, path)
+        if self.binds_path_params:
+            _refuse_unbound_path_params(route, route.template.param_names)
         return route
 
     def api_route(
@@ -982,6 +1085,11 @@ class FasterRouter(Router):
         if generate_unique_id_function is not None:
             merged["generate_unique_id_function"] = generate_unique_id_function
         # Like ``add_api_route``, routes included here get this router's own prefix as well.
+        if self.binds_path_params:
+            for route in router.routes:
+                if isinstance(route, APIRoute) and route.unbound_path_params:
+                    template = parse_template(self.prefix + prefix + route.path)
+                    _refuse_unbound_path_params(route, template.param_names, prefix=self.prefix + prefix)
         super().include_router(router, prefix=self.prefix + prefix, options=merged)
 
 
