@@ -64,26 +64,7 @@ from fasterapi_core import (
     run_in_threadpool as run_in_threadpool,
     status as status,
 )
-from fasterapi_core.asgi_compat import (
-    get_header as get_header,
-    get_server_host as get_server_host,
-    http_version as http_version,
-    is_http2 as is_http2,
-)
 from fasterapi_core.encoders import jsonable_encoder as jsonable_encoder
-from fasterapi_core.jwt_auth import (
-    JWTBearer as JWTBearer,
-    create_access_token as create_access_token,
-    oauth2_access_token_json as oauth2_access_token_json,
-    oauth2_password_token_response as oauth2_password_token_response,
-)
-from fasterapi_core.log_config import configure_structlog as configure_structlog
-from fasterapi_core.production import (
-    DatabasePoolMiddleware as DatabasePoolMiddleware,
-    RateLimitMiddleware as RateLimitMiddleware,
-    RequestIDMiddleware as RequestIDMiddleware,
-)
-from fasterapi_core.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
 from fasterapi_core.security import (
     APIKeyCookie as APIKeyCookie,
     APIKeyHeader as APIKeyHeader,
@@ -103,12 +84,31 @@ from fasterapi_core.security import (
     SecurityBase as SecurityBase,
     get_authorization_scheme_param as get_authorization_scheme_param,
 )
-from fasterapi_core.sqlalchemy_ext import (
+from fasterapi_core.staticfiles import StaticFiles as StaticFiles
+from fasterapi_extras.asgi_compat import (
+    get_header as get_header,
+    get_server_host as get_server_host,
+    http_version as http_version,
+    is_http2 as is_http2,
+)
+from fasterapi_extras.jwt_auth import (
+    JWTBearer as JWTBearer,
+    create_access_token as create_access_token,
+    oauth2_access_token_json as oauth2_access_token_json,
+    oauth2_password_token_response as oauth2_password_token_response,
+)
+from fasterapi_extras.log_config import configure_structlog as configure_structlog
+from fasterapi_extras.production import (
+    DatabasePoolMiddleware as DatabasePoolMiddleware,
+    RateLimitMiddleware as RateLimitMiddleware,
+    RequestIDMiddleware as RequestIDMiddleware,
+)
+from fasterapi_extras.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
+from fasterapi_extras.sqlalchemy_ext import (
     async_engine_from_url_optional as async_engine_from_url_optional,
     sqlalchemy_session_dependency as sqlalchemy_session_dependency,
 )
-from fasterapi_core.staticfiles import StaticFiles as StaticFiles
-from fasterapi_core.subinterpreters import (
+from fasterapi_extras.subinterpreters import (
     SubInterpreterPool as SubInterpreterPool,
     run_in_subinterpreter as run_in_subinterpreter,
 )

@@ -1,6 +1,6 @@
 """``faster-api-web``'s ASGI scope helpers."""
 
-from fasterapi_core.asgi_compat import (
+from fasterapi_extras.asgi_compat import (
     get_header as get_header,
     get_server_host as get_server_host,
     http_version as http_version,

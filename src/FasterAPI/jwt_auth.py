@@ -1,6 +1,6 @@
 """``faster-api-web``'s JWT helpers (PyJWT is needed at call time: ``pip install 'faster-api-web[jwt]'``)."""
 
-from fasterapi_core.jwt_auth import (
+from fasterapi_extras.jwt_auth import (
     JWTBearer as JWTBearer,
     create_access_token as create_access_token,
     oauth2_access_token_json as oauth2_access_token_json,

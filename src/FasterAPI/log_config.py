@@ -1,5 +1,5 @@
 """``faster-api-web``'s structured logging setup (needs structlog)."""
 
-from fasterapi_core.log_config import configure_structlog as configure_structlog
+from fasterapi_extras.log_config import configure_structlog as configure_structlog
 
 __all__ = ["configure_structlog"]

@@ -1,5 +1,5 @@
 """``faster-api-web``'s response cache middleware (its key includes the request headers a response varies on)."""
 
-from fasterapi_core.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
+from fasterapi_extras.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
 
 __all__ = ["RedisCacheMiddleware"]

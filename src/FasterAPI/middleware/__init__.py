@@ -8,12 +8,12 @@ from fasterapi_core.middleware import (
     Middleware as Middleware,
     TrustedHostMiddleware as TrustedHostMiddleware,
 )
-from fasterapi_core.production import (
+from fasterapi_extras.production import (
     DatabasePoolMiddleware as DatabasePoolMiddleware,
     RateLimitMiddleware as RateLimitMiddleware,
     RequestIDMiddleware as RequestIDMiddleware,
 )
-from fasterapi_core.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
+from fasterapi_extras.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
 
 __all__ = [
     "BaseHTTPMiddleware",

@@ -12,11 +12,8 @@ import anyio.to_thread
 
 __all__ = [
     "collapse_exception_groups",
-    "install_event_loop",
     "is_coroutine",
-    "run_in_executor",
     "run_in_threadpool",
-    "shutdown_process_pool",
 ]
 
 T = TypeVar("T")
@@ -25,38 +22,6 @@ T = TypeVar("T")
 async def run_in_threadpool(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Call a blocking function without blocking the event loop."""
     return await anyio.to_thread.run_sync(functools.partial(func, *args, **kwargs))
-
-
-async def run_in_executor(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a CPU-bound function in a worker process (``faster-api-web``'s helper).
-
-    The function and its arguments must be picklable. The process pool is created on first use and
-    shared; :func:`shutdown_process_pool` stops it.
-    """
-    import asyncio
-
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(_process_pool(), functools.partial(func, *args, **kwargs))
-
-
-_PROCESS_POOL: Any = None
-
-
-def _process_pool() -> Any:
-    global _PROCESS_POOL
-    if _PROCESS_POOL is None:
-        from concurrent.futures import ProcessPoolExecutor
-
-        _PROCESS_POOL = ProcessPoolExecutor()
-    return _PROCESS_POOL
-
-
-def shutdown_process_pool() -> None:
-    """Stop the worker processes of :func:`run_in_executor` (a later call starts new ones)."""
-    global _PROCESS_POOL
-    pool, _PROCESS_POOL = _PROCESS_POOL, None
-    if pool is not None:
-        pool.shutdown(wait=True)
 
 
 def is_coroutine(func: Any) -> bool:
@@ -68,22 +33,6 @@ def is_coroutine(func: Any) -> bool:
     if inspect.isfunction(func) or inspect.isclass(func):
         return False
     return inspect.iscoroutinefunction(getattr(func, "__call__", None))  # noqa: B004 - callable instances
-
-
-def install_event_loop() -> str:
-    """Use uvloop's event loop policy when uvloop is installed; returns ``"uvloop"`` or ``"asyncio"``.
-
-    Unlike ``faster-api-web`` nothing calls this on import: an application opts in (uvicorn picks
-    uvloop by itself when it is installed).
-    """
-    try:
-        import uvloop
-    except ImportError:
-        return "asyncio"
-    import asyncio
-
-    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
-    return "uvloop"
 
 
 def _is_group(exc: BaseException) -> bool:

@@ -13,11 +13,11 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from ._types import ASGIApp, Message, Receive, Scope, Send
 from .asgi_compat import get_header
+from .rate_limit_stores import MemoryRateLimitStore, RateLimitStore
 
 __all__ = ["DatabasePoolMiddleware", "RateLimitMiddleware", "RequestIDMiddleware"]
-
-ASGIApp = Callable[..., Any]
 
 # Incoming ids are echoed into response headers and logs: accept only short, plain tokens.
 _SAFE_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
@@ -43,7 +43,7 @@ class RequestIDMiddleware:
         self.outgoing_header = outgoing_header_name.lower().encode("latin-1")
         self.generator = generator or (lambda: uuid.uuid4().hex)
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
@@ -56,7 +56,7 @@ class RequestIDMiddleware:
         encoded = request_id.encode("latin-1")
         outgoing = self.outgoing_header
 
-        async def send_with_id(message: dict[str, Any]) -> None:
+        async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", ()) if k.lower() != outgoing]
                 headers.append((outgoing, encoded))
@@ -71,12 +71,11 @@ class RateLimitMiddleware:
 
     Clients are told apart by their socket address, or by the first address in
     ``forwarded_for_header`` (e.g. ``"x-forwarded-for"``) when the app runs behind a proxy you trust
-    to set it. Counters live in this process (use one limiter per worker, or a shared store in
-    front). Responses carry ``X-RateLimit-Limit`` and ``X-RateLimit-Remaining``; a 429 also carries
+    to set it. Counters live in ``store``: by default in this process (``MemoryRateLimitStore``, each
+    worker process counts alone); ``RedisRateLimitStore`` makes the limit hold across workers and
+    machines. Responses carry ``X-RateLimit-Limit`` and ``X-RateLimit-Remaining``; a 429 also carries
     ``Retry-After``.
     """
-
-    _PRUNE_EVERY = 1024
 
     def __init__(
         self,
@@ -86,6 +85,7 @@ class RateLimitMiddleware:
         window_seconds: float = 60.0,
         forwarded_for_header: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        store: RateLimitStore | None = None,
     ) -> None:
         if requests_per_minute < 1:
             raise ValueError("requests_per_minute must be at least 1")
@@ -95,11 +95,9 @@ class RateLimitMiddleware:
         self.limit = requests_per_minute
         self.window = window_seconds
         self.forwarded_for_header = forwarded_for_header.lower() if forwarded_for_header else None
-        self.clock = clock
-        self._windows: dict[str, tuple[float, int]] = {}
-        self._calls = 0
+        self.store: RateLimitStore = store if store is not None else MemoryRateLimitStore(clock=clock)
 
-    def client_key(self, scope: dict[str, Any]) -> str:
+    def client_key(self, scope: Scope) -> str:
         """The identity a limit applies to."""
         if self.forwarded_for_header is not None:
             forwarded = get_header(scope, self.forwarded_for_header)
@@ -110,32 +108,16 @@ class RateLimitMiddleware:
         client = scope.get("client")
         return str(client[0]) if client else "unknown"
 
-    def _hit(self, key: str) -> tuple[bool, int, float]:
-        """Count one request for ``key``: (allowed, remaining, seconds until the window resets)."""
-        now = self.clock()
-        self._calls += 1
-        if self._calls % self._PRUNE_EVERY == 0:
-            self._windows = {k: w for k, w in self._windows.items() if now - w[0] < self.window}
-        start, count = self._windows.get(key, (now, 0))
-        if now - start >= self.window:
-            start, count = now, 0
-        reset = start + self.window - now
-        if count >= self.limit:
-            self._windows[key] = (start, count)
-            return False, 0, reset
-        self._windows[key] = (start, count + 1)
-        return True, self.limit - count - 1, reset
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        allowed, remaining, reset = self._hit(self.client_key(scope))
+        count, reset = await self.store.hit(self.client_key(scope), self.window)
         limit_headers = [
             (b"x-ratelimit-limit", str(self.limit).encode()),
-            (b"x-ratelimit-remaining", str(remaining).encode()),
+            (b"x-ratelimit-remaining", str(max(0, self.limit - count)).encode()),
         ]
-        if not allowed:
+        if count > self.limit:
             body = b'{"detail":"Too Many Requests"}'
             headers = [
                 (b"content-type", b"application/json"),
@@ -147,7 +129,7 @@ class RateLimitMiddleware:
             await send({"type": "http.response.body", "body": body})
             return
 
-        async def send_with_limits(message: dict[str, Any]) -> None:
+        async def send_with_limits(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message = {**message, "headers": [*message.get("headers", ()), *limit_headers]}
             await send(message)
@@ -167,7 +149,7 @@ class DatabasePoolMiddleware:
         self.pool = pool
         self.state_key = state_key
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket"):
             scope.setdefault("state", {})[self.state_key] = self.pool
         await self.app(scope, receive, send)

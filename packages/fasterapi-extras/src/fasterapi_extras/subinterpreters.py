@@ -1,8 +1,9 @@
 """Run CPU-bound functions off the event loop in parallel: sub-interpreters where Python has them.
 
 Python 3.14+ ships ``concurrent.futures.InterpreterPoolExecutor`` (one interpreter, and one GIL, per
-worker); older versions get a ``ProcessPoolExecutor``. Either way the function and its arguments
-must be importable/picklable (define them at module level).
+worker); older versions get a ``ProcessPoolExecutor`` whose workers start with ``forkserver``
+(``spawn`` on Windows), never by forking the multi-threaded server. Either way the function travels
+by name and its arguments by pickle: define the function at the top level of an importable module.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
-import functools
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
+
+from ._processes import WORKER_START_METHOD, pickled_call, run_pickled_call, worker_context
 
 __all__ = ["SubInterpreterPool", "run_in_subinterpreter", "shutdown_default_pool", "subinterpreters_available"]
 
@@ -26,28 +28,34 @@ def subinterpreters_available() -> bool:
 
 
 class SubInterpreterPool:
-    """A pool of sub-interpreters (or processes); ``await pool.run(func, *args)`` returns the result."""
+    """A pool of sub-interpreters (or processes); ``await pool.run(func, *args)`` returns the result.
+
+    ``start_method`` tells how process workers start (``"forkserver"`` or ``"spawn"``), ``None`` for
+    sub-interpreters.
+    """
 
     def __init__(self, max_workers: int | None = None) -> None:
         self.max_workers = max_workers
         self.uses_subinterpreters = subinterpreters_available()
+        self.start_method: str | None = None if self.uses_subinterpreters else WORKER_START_METHOD
         self._executor: concurrent.futures.Executor | None = None
         self._lock = threading.Lock()
 
     def _get_executor(self) -> concurrent.futures.Executor:
         with self._lock:
             if self._executor is None:
-                factory: Callable[..., concurrent.futures.Executor] = (
-                    concurrent.futures.InterpreterPoolExecutor  # type: ignore[attr-defined]
-                    if self.uses_subinterpreters
-                    else concurrent.futures.ProcessPoolExecutor
-                )
-                self._executor = factory(max_workers=self.max_workers)
+                if self.uses_subinterpreters:
+                    factory: Callable[..., concurrent.futures.Executor] = concurrent.futures.InterpreterPoolExecutor  # type: ignore[attr-defined]
+                    self._executor = factory(max_workers=self.max_workers)
+                else:
+                    self._executor = concurrent.futures.ProcessPoolExecutor(
+                        max_workers=self.max_workers, mp_context=worker_context()
+                    )
             return self._executor
 
     async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._get_executor(), functools.partial(func, *args, **kwargs))
+        return await loop.run_in_executor(self._get_executor(), run_pickled_call, pickled_call(func, args, kwargs))
 
     def shutdown(self, wait: bool = True) -> None:
         with self._lock:
@@ -81,8 +89,7 @@ async def run_in_subinterpreter(func: Callable[..., T], *args: Any, **kwargs: An
 def shutdown_default_pool() -> None:
     """Stop the workers behind ``run_in_subinterpreter`` (a later call starts fresh ones).
 
-    Call it from your lifespan's shutdown. Process workers are forked when first needed and only know
-    the modules imported by then; a fresh pool also picks up modules imported since.
+    Call it from your lifespan's shutdown; a later call starts fresh workers.
     """
     global _default_pool
     with _default_lock:

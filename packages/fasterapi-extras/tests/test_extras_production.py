@@ -1,11 +1,15 @@
-"""Production middleware (request ids, rate limits, DB pool) in front of a real ``Faster`` app."""
+"""Production middleware (request ids, rate limits in memory and in Redis, DB pool) in front of a ``Faster`` app."""
 
 from typing import Any
 
+import anyio
 import httpx
+import pytest
+import redis.asyncio as redis
 
 from fasterapi_core import Faster, Request
-from fasterapi_core.production import DatabasePoolMiddleware, RateLimitMiddleware, RequestIDMiddleware
+from fasterapi_extras.production import DatabasePoolMiddleware, RateLimitMiddleware, RequestIDMiddleware
+from fasterapi_extras.rate_limit_stores import MemoryRateLimitStore, RedisRateLimitStore
 
 
 def _client(app: Any, client: tuple[str, int] = ("127.0.0.1", 123)) -> httpx.AsyncClient:
@@ -100,3 +104,61 @@ async def test_database_pool_is_reachable_from_request_state() -> None:
     async with _client(app) as client:
         response = await client.get("/pool")
     assert response.json() == {"pool": "the-pool"}
+
+
+async def test_two_app_instances_sharing_one_redis_share_the_limit(redis_url: str) -> None:
+    # Two workers: separate apps, separate Redis connections, one Redis server.
+    worker_clients = [redis.Redis.from_url(redis_url), redis.Redis.from_url(redis_url)]
+    await worker_clients[0].flushdb()
+    workers = [
+        RateLimitMiddleware(_app(), requests_per_minute=3, store=RedisRateLimitStore(connection))
+        for connection in worker_clients
+    ]
+    try:
+        async with _client(workers[0]) as a, _client(workers[1]) as b:
+            answers = [await a.get("/ping"), await b.get("/ping"), await a.get("/ping"), await b.get("/ping")]
+            same_client_again = await a.get("/ping")
+        assert [r.status_code for r in answers] == [200, 200, 200, 429]
+        assert [r.headers["x-ratelimit-remaining"] for r in answers] == ["2", "1", "0", "0"]
+        assert answers[3].json() == {"detail": "Too Many Requests"}
+        assert 1 <= int(answers[3].headers["retry-after"]) <= 60
+        assert same_client_again.status_code == 429  # still inside the shared window
+        async with _client(workers[1], ("10.9.9.9", 1)) as elsewhere:
+            assert (await elsewhere.get("/ping")).status_code == 200  # another client has its own count
+        ttl = await worker_clients[0].pttl("fasterapi:ratelimit:127.0.0.1")
+        assert 0 < ttl <= 60_000  # the window ends by Redis expiry: nothing to clean up
+    finally:
+        for connection in worker_clients:
+            await connection.aclose()
+
+
+async def test_redis_window_resets_when_it_expires(redis_client: redis.Redis) -> None:
+    store = RedisRateLimitStore(redis_client, key_prefix="test:")
+    limited = RateLimitMiddleware(_app(), requests_per_minute=1, window_seconds=0.2, store=store)
+    async with _client(limited) as client:
+        assert (await client.get("/ping")).status_code == 200
+        assert (await client.get("/ping")).status_code == 429
+        assert await redis_client.exists("test:127.0.0.1") == 1
+        await redis_client.pexpire("test:127.0.0.1", 1)  # the window ends now
+        await anyio.sleep(0.05)
+        again = await client.get("/ping")
+    assert again.status_code == 200
+    assert again.headers["x-ratelimit-remaining"] == "0"
+
+
+async def test_memory_store_is_the_default_and_counts_per_instance() -> None:
+    first, second = (
+        RateLimitMiddleware(_app(), requests_per_minute=1),
+        RateLimitMiddleware(_app(), requests_per_minute=1),
+    )
+    assert isinstance(first.store, MemoryRateLimitStore)
+    async with _client(first) as a, _client(second) as b:
+        assert [(await a.get("/ping")).status_code, (await b.get("/ping")).status_code] == [200, 200]
+        assert (await a.get("/ping")).status_code == 429
+
+
+def test_rate_limit_refuses_impossible_settings() -> None:
+    with pytest.raises(ValueError, match="requests_per_minute"):
+        RateLimitMiddleware(_app(), requests_per_minute=0)
+    with pytest.raises(ValueError, match="window_seconds"):
+        RateLimitMiddleware(_app(), window_seconds=0)

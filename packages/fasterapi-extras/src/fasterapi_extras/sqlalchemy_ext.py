@@ -45,10 +45,11 @@ def async_engine_from_url_optional(url: str, **kwargs: Any) -> Any:
     SQLAlchemy stays optional: it is imported only when an engine is asked for.
     """
     try:
-        from sqlalchemy.ext.asyncio import create_async_engine  # type: ignore[import-not-found]
+        from sqlalchemy.ext.asyncio import create_async_engine
     except ImportError as exc:
         raise ImportError(
             "async_engine_from_url_optional needs SQLAlchemy with asyncio support: "
-            "pip install 'sqlalchemy[asyncio]' (plus a driver such as aiosqlite or asyncpg)"
+            "pip install 'sqlalchemy[asyncio]' (or 'fasterapi-extras[sqlalchemy]'), "
+            "plus a driver such as aiosqlite or asyncpg"
         ) from exc
     return create_async_engine(url, **kwargs)

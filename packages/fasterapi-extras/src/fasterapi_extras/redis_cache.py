@@ -11,16 +11,15 @@ headers that are part of the key. The response streams to the client while a cop
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 import msgspec
 
+from ._types import ASGIApp, Message, Receive, Scope, Send
 from .asgi_compat import get_header
 
 __all__ = ["AsyncKeyValueStore", "RedisCacheMiddleware"]
-
-ASGIApp = Callable[..., Any]
 
 DEFAULT_VARY_HEADERS = ("authorization", "cookie", "accept", "accept-encoding", "accept-language")
 
@@ -67,7 +66,7 @@ class RedisCacheMiddleware:
         self.max_body_bytes = max_body_bytes
         self.vary_headers = tuple(sorted({h.lower() for h in vary_headers}))
 
-    def cache_key(self, scope: dict[str, Any]) -> str:
+    def cache_key(self, scope: Scope) -> str:
         """Method, path, query string and every ``vary_headers`` value, hashed."""
         digest = hashlib.sha256()
         for part in (scope["method"], scope.get("root_path", ""), scope["path"]):
@@ -80,7 +79,7 @@ class RedisCacheMiddleware:
             )
         return self.key_prefix + digest.hexdigest()
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in self.methods or self._request_forbids(scope):
             await self.app(scope, receive, send)
             return
@@ -98,7 +97,7 @@ class RedisCacheMiddleware:
         size = 0
         storable = True
 
-        async def send_and_copy(message: dict[str, Any]) -> None:
+        async def send_and_copy(message: Message) -> None:
             nonlocal size, storable
             if message["type"] == "http.response.start":
                 start.update(message)
@@ -119,11 +118,11 @@ class RedisCacheMiddleware:
         await self.app(scope, receive, send_and_copy)
 
     @staticmethod
-    def _request_forbids(scope: dict[str, Any]) -> bool:
+    def _request_forbids(scope: Scope) -> bool:
         control = (get_header(scope, "cache-control") or "").lower()
         return "no-store" in control or "no-cache" in control
 
-    def _response_allows(self, message: dict[str, Any]) -> bool:
+    def _response_allows(self, message: Message) -> bool:
         if message["status"] not in self.cacheable_statuses:
             return False
         for name, value in message.get("headers", ()):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 import structlog
 
-from FasterAPI import configure_structlog
+from fasterapi_extras import configure_structlog
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +55,7 @@ def test_bad_level_and_missing_structlog() -> None:
         configure_structlog(log_level="LOUD")
     code = (
         "import sys; sys.modules['structlog'] = None\n"
-        "from FasterAPI import configure_structlog\n"
+        "from fasterapi_extras import configure_structlog\n"
         "try:\n    configure_structlog()\n"
         "except ImportError as exc:\n    print(exc)\n"
     )

@@ -1,4 +1,4 @@
-"""JWT helpers (faster-api-web's names) on PyJWT, an optional dependency (``fasterapi-core[jwt]``).
+"""JWT helpers (faster-api-web's names) on PyJWT, an optional dependency (``fasterapi-extras[jwt]``).
 
 ``JWTBearer`` is an ``HTTPBearer`` that also verifies the token and returns its claims;
 ``create_access_token`` signs one; the two ``oauth2_*`` helpers build token-endpoint answers.
@@ -10,14 +10,13 @@ import datetime
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from .exceptions import HTTPException
-from .requests import Request
-from .security.http import HTTPBearer
-from .security.oauth2 import OAuth2PasswordRequestForm
+from fasterapi_core.exceptions import HTTPException
+from fasterapi_core.requests import Request
+from fasterapi_core.security import HTTPBearer, OAuth2PasswordRequestForm
 
 __all__ = ["JWTBearer", "create_access_token", "oauth2_access_token_json", "oauth2_password_token_response"]
 
-_INSTALL_HINT = "JWT support needs PyJWT: pip install 'fasterapi-core[jwt]' (or 'faster-api-web[jwt]')"
+_INSTALL_HINT = "JWT support needs PyJWT: pip install 'fasterapi-extras[jwt]' (or 'faster-api-web[jwt]')"
 
 
 def _jwt() -> Any:
@@ -74,7 +73,7 @@ class JWTBearer(HTTPBearer):
         return claims
 
     async def __call__(self, request: Request) -> dict[str, Any] | None:  # type: ignore[override]
-        credentials = self._credentials(request, "bearer")
+        credentials = await super().__call__(request)
         if credentials is None:
             return None
         return self.decode(credentials.credentials)

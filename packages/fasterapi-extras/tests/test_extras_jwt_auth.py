@@ -10,13 +10,13 @@ import jwt
 import pytest
 
 from fasterapi_core import Depends, Faster, HTTPException
-from fasterapi_core.jwt_auth import (
+from fasterapi_core.security import OAuth2PasswordRequestForm
+from fasterapi_extras.jwt_auth import (
     JWTBearer,
     create_access_token,
     oauth2_access_token_json,
     oauth2_password_token_response,
 )
-from fasterapi_core.security import OAuth2PasswordRequestForm
 
 SECRET = "s3cret-key-that-is-long-enough-for-hs256"
 auth = JWTBearer(SECRET, audience="api", issuer="me")

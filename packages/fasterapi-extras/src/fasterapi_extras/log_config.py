@@ -1,4 +1,4 @@
-"""``configure_structlog``: one call to get structured logs (structlog is optional: ``pip install structlog``)."""
+"""``configure_structlog``: one call to get structured logs (structlog is optional: ``fasterapi-extras[structlog]``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 __all__ = ["configure_structlog"]
 
-_INSTALL_HINT = "configure_structlog needs structlog: pip install structlog"
+_INSTALL_HINT = "configure_structlog needs structlog: pip install structlog (or 'fasterapi-extras[structlog]')"
 
 
 def configure_structlog(*, json_format: bool = False, log_level: str | int = "INFO") -> Any:

@@ -1,6 +1,6 @@
 """Scope helpers: HTTP version, host and header lookups on raw ASGI scopes."""
 
-from fasterapi_core.asgi_compat import get_header, get_server_host, http_version, is_http2
+from fasterapi_extras.asgi_compat import get_header, get_server_host, http_version, is_http2
 
 
 def test_http_version_defaults_to_1_1() -> None:
