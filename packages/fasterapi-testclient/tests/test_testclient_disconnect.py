@@ -58,6 +58,49 @@ def test_without_frameworks_our_class_is_raised(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delitem(sys.modules, "fasterapi_ws", raising=False)
     monkeypatch.delitem(sys.modules, "fasterapi_ws.websockets", raising=False)
     monkeypatch.delitem(sys.modules, "starlette.websockets", raising=False)
+    monkeypatch.delitem(sys.modules, "FasterAPI", raising=False)
+    assert disconnect_class() is WebSocketDisconnect
+
+
+def test_a_lazy_facade_is_asked_at_raise_time(monkeypatch: pytest.MonkeyPatch, raw_app: Any, backend: str) -> None:
+    """``except FasterAPI.WebSocketDisconnect:`` is evaluated after the raise, so the facade is asked first."""
+
+    class FacadeDisconnect(Exception):
+        pass
+
+    facade = types.ModuleType("FasterAPI")
+    loads: list[str] = []
+
+    def lazy(name: str) -> Any:
+        if name != "WebSocketDisconnect":
+            raise AttributeError(name)
+        loads.append(name)
+        return FacadeDisconnect
+
+    facade.__getattr__ = lazy  # type: ignore[method-assign]
+    for name in ("fasterapi_ws", "fasterapi_ws.websockets", "starlette.websockets"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setitem(sys.modules, "FasterAPI", facade)
+    with TestClient(raw_app, backend=backend) as client, client.websocket_connect("/ws/close") as websocket:
+        try:
+            websocket.receive_text()
+        except facade.WebSocketDisconnect as exc:
+            assert isinstance(exc, WebSocketDisconnect)
+        else:
+            pytest.fail("the app closed the session")
+    assert loads
+
+
+def test_a_facade_without_its_component_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    facade = types.ModuleType("FasterAPI")
+
+    def missing(name: str) -> Any:
+        raise ModuleNotFoundError("No module named 'fasterapi_ws'")
+
+    facade.__getattr__ = missing  # type: ignore[method-assign]
+    for name in ("fasterapi_ws", "fasterapi_ws.websockets", "starlette.websockets"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setitem(sys.modules, "FasterAPI", facade)
     assert disconnect_class() is WebSocketDisconnect
 
 

@@ -44,6 +44,12 @@ class _TemplateResponse(HTMLResponse):
         self.context = context
         super().__init__(template.render(context), status_code, headers, media_type, background)
 
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        # A test client that advertises this extension exposes them as response.template / .context.
+        if "http.response.debug" in scope.get("extensions", ()):
+            await send({"type": "http.response.debug", "info": {"template": self.template, "context": self.context}})
+        await super().__call__(scope, receive, send)
+
 
 class Jinja2Templates:
     """Templates from ``directory`` (one path or several), or a ready ``env``."""

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from ._http import HTTPExchange
+from ._http import HTTPExchange, with_debug_info
 from ._scope import ScopeOptions, http_scope
 from ._types import ASGIApp
 
@@ -43,4 +43,5 @@ class LoopTransport(httpx.AsyncBaseTransport):
             raise TypeError("AsyncTestClient needs bytes or an async iterator as request content, not a sync iterator")
         exchange = HTTPExchange(self.app, scope, request, request.stream, self.raise_server_exceptions)
         await exchange.start()
-        return httpx.Response(exchange.status, headers=exchange.headers, stream=_LoopResponseStream(exchange))
+        response = httpx.Response(exchange.status, headers=exchange.headers, stream=_LoopResponseStream(exchange))
+        return with_debug_info(response, exchange)

@@ -1,8 +1,11 @@
 """The ``WebSocketDisconnect`` class raised to tests: ours, combined with the framework's own when loaded.
 
 Test code catches ``WebSocketDisconnect`` from whatever it imports: ``fasterapi_testclient``,
-``FasterAPI`` (``fasterapi_ws``) or ``starlette.websockets``. We never import those frameworks; when one
-of them is already in ``sys.modules`` the raised class also subclasses its ``WebSocketDisconnect``.
+``FasterAPI`` (``fasterapi_ws``) or ``starlette.websockets``. We never import a framework the test did
+not import: the class is chosen when the exception is raised, from the modules already in
+``sys.modules``. A facade the test imported (``FasterAPI``) is asked for its ``WebSocketDisconnect``
+too, even if it has not loaded it yet, because ``except FasterAPI.WebSocketDisconnect:`` is only
+evaluated after the raise; the import order of the test module then makes no difference.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from .exceptions import WebSocketDisconnect
 __all__ = ["disconnect_class", "make_disconnect", "with_framework_bases"]
 
 _FRAMEWORK_MODULES = ("fasterapi_ws", "fasterapi_ws.websockets", "starlette.websockets")
+_FACADES = ("FasterAPI",)  # re-export a framework's class lazily: resolved through them once they are imported
 _combined: dict[tuple[type[BaseException], ...], type[WebSocketDisconnect]] = {}
 
 
@@ -33,10 +37,8 @@ def with_framework_bases(ours: type[WebSocketDisconnect]) -> type[WebSocketDisco
     every loaded framework's ``WebSocketDisconnect`` (so ``pytest.raises(FasterAPI.WebSocketDisconnect)``
     catches a refused handshake too)."""
     bases: list[type[BaseException]] = [ours]
-    for module_name in _FRAMEWORK_MODULES:
-        module = sys.modules.get(module_name)
-        candidate = getattr(module, "WebSocketDisconnect", None) if module is not None else None
-        if isinstance(candidate, type) and issubclass(candidate, BaseException) and candidate not in bases:
+    for candidate in _framework_classes():
+        if candidate not in bases:
             bases.append(candidate)
     # keep only the most derived classes, so a framework class that already subclasses ours is fine
     bases = [base for base in bases if not any(other is not base and issubclass(other, base) for other in bases)]
@@ -56,6 +58,22 @@ def with_framework_bases(ours: type[WebSocketDisconnect]) -> type[WebSocketDisco
             return ours
         cached = _combined[key] = made
     return cached
+
+
+def _framework_classes() -> list[type[BaseException]]:
+    """The ``WebSocketDisconnect`` classes of the frameworks (and facades) the process has imported."""
+    found: list[type[BaseException]] = []
+    for module_name in _FRAMEWORK_MODULES + _FACADES:
+        module = sys.modules.get(module_name)
+        if module is None:
+            continue
+        try:
+            candidate = getattr(module, "WebSocketDisconnect", None)
+        except ImportError:  # a facade whose component is not installed
+            continue
+        if isinstance(candidate, type) and issubclass(candidate, BaseException):
+            found.append(candidate)
+    return found
 
 
 def make_disconnect(code: int = 1000, reason: str | None = None) -> WebSocketDisconnect:

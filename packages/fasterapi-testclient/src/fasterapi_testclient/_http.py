@@ -19,7 +19,7 @@ from ._tasks import AppTask, spawn
 from ._types import ASGIApp, Message, Scope
 from .exceptions import ClientDisconnected
 
-__all__ = ["HTTPExchange"]
+__all__ = ["HTTPExchange", "with_debug_info"]
 
 T = TypeVar("T")
 
@@ -50,6 +50,7 @@ class HTTPExchange:
         "_scope",
         "_started",
         "_task",
+        "debug_info",
         "headers",
         "status",
     )
@@ -83,6 +84,7 @@ class HTTPExchange:
         self._task: AppTask | None = None
         self.status = 500
         self.headers: list[tuple[bytes, bytes]] = []
+        self.debug_info: dict[str, Any] | None = None
 
     async def start(self) -> None:
         """Run the app until it sends ``http.response.start`` (or fails); fills ``status`` and ``headers``."""
@@ -196,7 +198,8 @@ class HTTPExchange:
     async def _receive(self) -> Message:
         if not self._body_done:
             return await self._next_request_message()
-        await self._response_done.wait()
+        if not self._response_done.is_set():  # once it is, answer at once (even in a cancelled scope)
+            await self._response_done.wait()
         return {"type": "http.disconnect"}
 
     async def _next_request_message(self) -> Message:
@@ -224,7 +227,11 @@ class HTTPExchange:
             self._start_response(message)
         elif kind == "http.response.body":
             await self._send_body(message)
-        # other messages (trailers, debug, pathsend, ...) are extensions this client did not advertise
+        elif kind == "http.response.debug":
+            if self._started:
+                raise RuntimeError("The app sent 'http.response.debug' after 'http.response.start'")
+            self.debug_info = dict(message.get("info") or {})
+        # other messages (trailers, pathsend, ...) are extensions this client did not advertise
 
     def _start_response(self, message: Message) -> None:
         if self._started:
@@ -252,3 +259,12 @@ class HTTPExchange:
             self._body_complete = True
             self._chunks_tx.close()
             self._response_done.set()
+
+
+def with_debug_info(response: httpx.Response, exchange: HTTPExchange) -> httpx.Response:
+    """``response`` with ``template`` and ``context`` set when the app reported a template response."""
+    info = exchange.debug_info
+    if info is not None and info.get("template") is not None:
+        response.template = info["template"]  # type: ignore[attr-defined]
+        response.context = info.get("context")  # type: ignore[attr-defined]
+    return response

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
+from httpx._types import HeaderTypes
 
 from ._types import Scope
 
@@ -46,11 +47,15 @@ def _common(request: httpx.Request, scheme: str, options: ScopeOptions) -> dict[
 
 
 def http_scope(request: httpx.Request, options: ScopeOptions) -> Scope:
-    """The ``http`` scope for ``request``; ``path`` is percent-decoded, ``raw_path`` is not."""
+    """The ``http`` scope for ``request``; ``path`` is percent-decoded, ``raw_path`` is not.
+
+    It advertises ``http.response.debug``: template responses then report their template and context,
+    which the client exposes as ``response.template`` and ``response.context``.
+    """
     scope = _common(request, request.url.scheme, options)
     scope["type"] = "http"
     scope["method"] = request.method
-    scope["extensions"] = {}
+    scope["extensions"] = {"http.response.debug": {}}
     return scope
 
 
@@ -64,16 +69,18 @@ def websocket_scope(request: httpx.Request, options: ScopeOptions, subprotocols:
     return scope
 
 
-def websocket_request_headers(subprotocols: Sequence[str] | None, headers: Mapping[str, str] | None) -> dict[str, str]:
-    """Handshake headers a browser would send, plus the caller's own."""
-    handshake = {
-        "connection": "upgrade",
-        "upgrade": "websocket",
-        "sec-websocket-version": "13",
-        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
-    }
+def websocket_request_headers(subprotocols: Sequence[str] | None, headers: HeaderTypes | None) -> httpx.Headers:
+    """Handshake headers a browser would send; the caller's own headers win over them."""
+    handshake = httpx.Headers(
+        {
+            "connection": "upgrade",
+            "upgrade": "websocket",
+            "sec-websocket-version": "13",
+            "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+        }
+    )
     if subprotocols:
         handshake["sec-websocket-protocol"] = ", ".join(subprotocols)
-    if headers:
-        handshake.update(headers)
+    if headers is not None:
+        handshake.update(httpx.Headers(headers))
     return handshake

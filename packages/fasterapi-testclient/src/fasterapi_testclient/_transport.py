@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 import httpx
 from anyio.from_thread import BlockingPortal
 
-from ._http import HTTPExchange
+from ._http import HTTPExchange, with_debug_info
 from ._scope import ScopeOptions, http_scope
 from ._types import ASGIApp, Scope
 
@@ -68,7 +68,8 @@ class PortalTransport(httpx.BaseTransport):
         portal = self._portal()
         exchange, prefetched = portal.call(self._start, scope, request, chunks)
         stream = _PortalResponseStream(portal, exchange, prefetched)
-        return httpx.Response(exchange.status, headers=exchange.headers, stream=stream)
+        response = httpx.Response(exchange.status, headers=exchange.headers, stream=stream)
+        return with_debug_info(response, exchange)
 
     async def _start(
         self, scope: Scope, request: httpx.Request, chunks: list[bytes]

@@ -168,6 +168,7 @@ class WebSocketChannel:
                     break
             self._server_closed = True
             await self._stop()
+            self._raise_error()  # the app failed while sending its denial (say, a second response start)
             raise _denial(
                 int(message["status"]),
                 headers=[(bytes(k), bytes(v)) for k, v in message.get("headers", ())],
@@ -177,12 +178,19 @@ class WebSocketChannel:
         await self._stop()
         raise RuntimeError(f"Expected 'websocket.accept' from the app, got {kind!r}")
 
-    async def aclose(self) -> None:
-        """End the session: send ``websocket.disconnect`` (1000) if still open, stop the app, raise its error."""
+    async def aclose(self, test_failed: bool = False) -> None:
+        """End the session: send ``websocket.disconnect`` (1000) if still open, stop the app, raise its error.
+
+        When the test's own block failed (``test_failed``), a ``WebSocketDisconnect`` the app raised
+        because this close reached it is not raised: it would hide the test's error (a receive
+        ``TimeoutError``, an assertion) behind an echo of the client's own close.
+        """
         if not self._client_closed and not self._server_closed and not self._finished():
             self._to_app_tx.send_nowait({"type": "websocket.disconnect", "code": 1000, "reason": ""})
         self._client_closed = True
         await self._stop()
+        if test_failed and self._error is not None and is_disconnect_echo(self._error):
+            return
         self._raise_error()
 
     # -- client to app ------------------------------------------------------------------------
@@ -382,7 +390,7 @@ class WebSocketTestSession:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         if self._portal is not None and self._channel is not None:
-            self._portal.call(self._channel.aclose)
+            self._portal.call(self._channel.aclose, exc is not None)
 
     def _call(self, func: Callable[..., Any], *args: Any) -> Any:
         assert self._portal is not None
@@ -459,7 +467,7 @@ class AsyncWebSocketTestSession:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         if self._channel is not None:
-            await self._channel.aclose()
+            await self._channel.aclose(exc is not None)
 
     async def send(self, message: Message) -> None:
         self._ch.send(message)

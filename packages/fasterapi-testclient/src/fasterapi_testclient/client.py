@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Literal
 
 import httpx
+from httpx._client import USE_CLIENT_DEFAULT, UseClientDefault
+from httpx._types import AuthTypes, CookieTypes, HeaderTypes, QueryParamTypes, TimeoutTypes
 
+from ._asgi2 import ASGI2App, as_asgi3
 from ._async_transport import LoopTransport
 from ._lifespan import LifespanRunner
 from ._portal import PortalThread
@@ -41,7 +44,7 @@ class TestClient(httpx.Client):
 
     def __init__(
         self,
-        app: ASGIApp,
+        app: ASGIApp | ASGI2App,
         base_url: str = "http://testserver",
         raise_server_exceptions: bool = True,
         root_path: str = "",
@@ -53,7 +56,7 @@ class TestClient(httpx.Client):
         client: tuple[str, int] | None = ("testclient", 50000),
         ws_timeout: float | None = None,
     ) -> None:
-        self.app = app
+        self.app = app = as_asgi3(app)
         self.raise_server_exceptions = raise_server_exceptions
         self.ws_timeout = ws_timeout
         self._scope_options = ScopeOptions(root_path, client)
@@ -109,10 +112,20 @@ class TestClient(httpx.Client):
         self,
         url: str,
         subprotocols: Sequence[str] | None = None,
-        headers: Mapping[str, str] | None = None,
+        headers: HeaderTypes | None = None,
+        *,
+        params: QueryParamTypes | None = None,
+        cookies: CookieTypes | None = None,
+        auth: AuthTypes | UseClientDefault | None = USE_CLIENT_DEFAULT,
+        timeout: TimeoutTypes | UseClientDefault = USE_CLIENT_DEFAULT,
+        extensions: dict[str, Any] | None = None,
     ) -> WebSocketTestSession:
-        """A WebSocket session to ``url``; use it as ``with client.websocket_connect(url) as websocket:``."""
-        request = self.build_request("GET", url, headers=websocket_request_headers(subprotocols, headers))
+        """A WebSocket session to ``url``; use it as ``with client.websocket_connect(url) as websocket:``.
+
+        The handshake is built like any request of this client (base URL, ``params``, default and
+        given ``headers`` and ``cookies``, ``auth``), plus the headers a browser adds to an upgrade.
+        """
+        request = _handshake_request(self, url, subprotocols, headers, params, cookies, auth, timeout, extensions)
         scope = websocket_scope(request, self._scope_options, subprotocols)
 
         def channel() -> WebSocketChannel:
@@ -134,7 +147,7 @@ class AsyncTestClient(httpx.AsyncClient):
 
     def __init__(
         self,
-        app: ASGIApp,
+        app: ASGIApp | ASGI2App,
         base_url: str = "http://testserver",
         raise_server_exceptions: bool = True,
         root_path: str = "",
@@ -146,7 +159,7 @@ class AsyncTestClient(httpx.AsyncClient):
         client: tuple[str, int] | None = ("testclient", 50000),
         ws_timeout: float | None = None,
     ) -> None:
-        self.app = app
+        self.app = app = as_asgi3(app)
         self.raise_server_exceptions = raise_server_exceptions
         self.ws_timeout = ws_timeout
         self._scope_options = ScopeOptions(root_path, client)
@@ -191,13 +204,50 @@ class AsyncTestClient(httpx.AsyncClient):
         self,
         url: str,
         subprotocols: Sequence[str] | None = None,
-        headers: Mapping[str, str] | None = None,
+        headers: HeaderTypes | None = None,
+        *,
+        params: QueryParamTypes | None = None,
+        cookies: CookieTypes | None = None,
+        auth: AuthTypes | UseClientDefault | None = USE_CLIENT_DEFAULT,
+        timeout: TimeoutTypes | UseClientDefault = USE_CLIENT_DEFAULT,
+        extensions: dict[str, Any] | None = None,
     ) -> AsyncWebSocketTestSession:
-        """A WebSocket session to ``url``; use it as ``async with client.websocket_connect(url) as ws:``."""
-        request = self.build_request("GET", url, headers=websocket_request_headers(subprotocols, headers))
+        """A WebSocket session to ``url``; use it as ``async with client.websocket_connect(url) as ws:``.
+
+        The handshake is built like any request of this client (see ``TestClient.websocket_connect``).
+        """
+        request = _handshake_request(self, url, subprotocols, headers, params, cookies, auth, timeout, extensions)
         scope = websocket_scope(request, self._scope_options, subprotocols)
 
         def channel() -> WebSocketChannel:
             return WebSocketChannel(self.app, scope, request, self.raise_server_exceptions, self.ws_timeout)
 
         return AsyncWebSocketTestSession(channel)
+
+
+def _handshake_request(
+    client: httpx.Client | httpx.AsyncClient,
+    url: str,
+    subprotocols: Sequence[str] | None,
+    headers: HeaderTypes | None,
+    params: QueryParamTypes | None,
+    cookies: CookieTypes | None,
+    auth: AuthTypes | UseClientDefault | None,
+    timeout: TimeoutTypes | UseClientDefault,
+    extensions: dict[str, Any] | None,
+) -> httpx.Request:
+    """The upgrade ``GET`` as httpx would send it, with the client's auth applied (first step of its flow)."""
+    request = client.build_request(
+        "GET",
+        url,
+        params=params,
+        headers=websocket_request_headers(subprotocols, headers),
+        cookies=cookies,
+        timeout=timeout,
+        extensions=extensions,
+    )
+    flow = client._build_request_auth(request, auth).sync_auth_flow(request)
+    try:
+        return next(flow)
+    finally:
+        flow.close()

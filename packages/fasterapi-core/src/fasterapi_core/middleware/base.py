@@ -48,7 +48,14 @@ class _AppResponse(StreamingResponse):
 
     listen_disconnect = False
 
-    def __init__(self, status_code: int, raw_headers: list[tuple[bytes, bytes]], body: AsyncIterator[bytes]) -> None:
+    def __init__(
+        self,
+        status_code: int,
+        raw_headers: list[tuple[bytes, bytes]],
+        body: AsyncIterator[bytes],
+        debug: dict[str, Any] | None = None,
+    ) -> None:
+        self.debug = debug
         self.status_code = status_code
         self.raw_headers = list(raw_headers)
         self.body_iterator = body
@@ -56,6 +63,8 @@ class _AppResponse(StreamingResponse):
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         # The inner app already treated HEAD; pass its body messages through as they are.
+        if self.debug is not None:
+            await send(self.debug)
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
         try:
             await self._stream(send)
@@ -102,6 +111,11 @@ async def _run_dispatch(
             if cached is not None and not replayed:
                 replayed = True
                 return {"type": "http.request", "body": cached, "more_body": False}
+            if outer._stream_consumed and not replayed:
+                # dispatch read the body with stream(): nothing is left, and waiting on the server's
+                # receive() would block until the client leaves (as Starlette, an empty body instead)
+                replayed = True
+                return {"type": "http.request", "body": b"", "more_body": False}
             message: dict[str, Any] = await receive()
             return message
 
@@ -134,6 +148,10 @@ async def _run_dispatch(
                     if app_error:
                         raise app_error[0] from None
                     raise RuntimeError("No response returned.") from None
+                debug = None
+                if start["type"] == "http.response.debug":  # a test client's extension: pass it on
+                    debug = start
+                    start = await from_app.receive()
                 if start["type"] != "http.response.start":
                     raise RuntimeError(f"expected http.response.start from the app, got {start['type']!r}")
 
@@ -149,7 +167,7 @@ async def _run_dispatch(
                     if app_error:
                         raise app_error[0]
 
-                return _AppResponse(start["status"], list(start.get("headers", ())), body())
+                return _AppResponse(start["status"], list(start.get("headers", ())), body(), debug)
 
             response = await dispatch(request, call_next)
             if response is None:
