@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import decimal
 import enum
+import sys
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -27,6 +28,13 @@ def _enc_hook(obj: Any) -> Any:
         return obj.total_seconds()
     if isinstance(obj, enum.Enum):
         return obj.value
+    serializer = getattr(type(obj), "__pydantic_serializer__", None)
+    if (
+        serializer is not None
+    ):  # a pydantic model or dataclass: its own JSON form, by alias (FastAPI's jsonable_encoder)
+        return serializer.to_python(obj, mode="json", by_alias=True)
+    if type(obj).__module__.startswith("pydantic"):  # HttpUrl, SecretStr, ... (pydantic is loaded: it made obj)
+        return sys.modules["pydantic_core"].to_jsonable_python(obj)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
     to_dict = getattr(obj, "model_dump", None) or getattr(obj, "dict", None)

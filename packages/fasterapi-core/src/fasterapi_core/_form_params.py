@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
@@ -19,6 +20,7 @@ from ._errors import body_error, conversion_error, missing_error
 from ._formparsers import parse_form
 from ._models import forbids_unknown_fields, model_fields
 from .dependencies import ParamPlan
+from .model_adapters import ModelValidationError, adapter_for
 from .requests import Request
 from .uploads import FormData, UploadFile, is_upload_type
 
@@ -35,6 +37,8 @@ class _FieldPlan:
     forbid: bool = False
     #: Form keys of ``bool`` fields: read with FastAPI's spellings ("on", "yes", "1", ...).
     bool_keys: tuple[str, ...] = ()
+    #: An adapted model (pydantic): validates the collected form values as a whole.
+    validate: Callable[[Any], Any] | None = None
 
 
 _PLANS: dict[Any, _FieldPlan] = {}
@@ -72,6 +76,13 @@ def _plan_for(plan: ParamPlan) -> _FieldPlan:
         result = _FieldPlan("bytes")
     elif origin in (list, tuple, set, frozenset) and item is bytes:
         result = _FieldPlan("bytes_list")
+    elif isinstance(base, type) and (model_adapter := adapter_for(base)) is not None:
+        fields = model_adapter.fields(base)
+        result = _FieldPlan(
+            "adapted",
+            [(field.key, field.is_sequence) for field in fields],
+            validate=model_adapter.validator(base, ("body",)),
+        )
     elif (isinstance(base, type) and issubclass(base, msgspec.Struct)) or (
         dataclasses.is_dataclass(base) and isinstance(base, type)
     ):
@@ -118,6 +129,9 @@ async def extract_form(plans: list[ParamPlan], ctx: RequestContext, values: dict
         if field_plan.kind == "model":
             _extract_model(plan, field_plan, form, values, errors)
             continue
+        if field_plan.kind == "adapted":
+            _extract_adapted(plan, field_plan, form, values, errors)
+            continue
         raw = [v for v in form.getlist(plan.alias) if not (isinstance(v, str) and v == "")]
         if not raw:
             if plan.required:
@@ -161,6 +175,32 @@ async def _as_bytes(value: Any) -> bytes:
         await value.seek(0)
         return await value.read()
     return str(value).encode("utf-8")
+
+
+def _extract_adapted(
+    plan: ParamPlan, field_plan: _FieldPlan, form: FormData, values: dict[str, Any], errors: list[Any]
+) -> None:
+    """A pydantic form model, as FastAPI fills it: its fields (blank values left out), then every other key."""
+    raw: dict[str, Any] = {}
+    for key, many in field_plan.model_fields:
+        found = [v for v in form.getlist(key) if not (isinstance(v, str) and v == "")]
+        if found:
+            raw[key] = found if many else found[-1]
+    if not raw and not plan.required:
+        values[plan.name] = plan.default_value()
+        return
+    known = {key for key, _ in field_plan.model_fields}
+    extras: dict[str, list[Any]] = {}
+    for key, value in form.multi_items():
+        if key not in known:
+            extras.setdefault(key, []).append(value)
+    for key, found in extras.items():
+        raw[key] = found[0] if len(found) == 1 else found
+    assert field_plan.validate is not None
+    try:
+        values[plan.name] = field_plan.validate(raw)
+    except ModelValidationError as exc:
+        errors.extend(exc.errors)
 
 
 def _extract_model(

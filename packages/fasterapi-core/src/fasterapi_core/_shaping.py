@@ -21,6 +21,7 @@ from ._dataclass_defaults import plan_completion
 from ._encoding import json_encoder
 from ._models import is_model, model_fields
 from .exceptions import FasterAPIError, ResponseValidationError
+from .model_adapters import adapter_for, refuse_adapted_inside
 from .params import MISSING
 
 __all__ = ["names_a_model", "plan_shaping"]
@@ -36,8 +37,14 @@ def plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callabl
     a handler contradicting its own annotation, at a cost on every request. Annotations naming a
     model (Struct, dataclass, TypedDict) are applied, so that extra fields are dropped.
     """
-    if model is None or (not explicit and not names_a_model(model)):
+    if model is None:
         return None
+    model_adapter = adapter_for(model)
+    if model_adapter is not None:  # pydantic & co.: the library validates and dumps, as FastAPI has it do
+        return model_adapter.serializer(model, options)
+    if not explicit and not names_a_model(model):
+        return None
+    refuse_adapted_inside(model, "response_model")
     validate = _plan_validation(model)
     dump = _Dump(
         include=_field_names(options.get("response_model_include")),

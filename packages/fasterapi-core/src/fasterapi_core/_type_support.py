@@ -20,6 +20,7 @@ from typing import Any
 import msgspec
 
 from ._models import is_model, model_fields
+from .model_adapters import adapter_for
 
 __all__ = ["unsupported_part", "why_unsupported"]
 
@@ -85,6 +86,8 @@ def _walk(tp: Any, seen: set[int], encode_only: bool) -> Any | None:
     if id(tp) in seen or tp is Any or tp is object or tp is None or isinstance(tp, typing.TypeVar):
         return None
     seen.add(id(tp))
+    if adapter_for(tp) is not None:
+        return None  # a model library behind the seam (pydantic) validates and encodes it
     supertype = getattr(tp, "__supertype__", None)  # typing.NewType
     if supertype is not None:
         return _walk(supertype, seen, encode_only)

@@ -25,6 +25,7 @@ from ._numbers import FiniteCheck, plan_finite_check
 from ._type_support import unsupported_part, why_unsupported
 from .background import BackgroundTasks
 from .exceptions import DependencyScopeError, FasterAPIError, RequestValidationError
+from .model_adapters import ModelAdapter, ModelValidationError, adapter_for, refuse_adapted_inside
 from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
 from .requests import HTTPConnection
 from .responses import Response
@@ -165,13 +166,19 @@ def _without_lengths(meta: msgspec.Meta | None) -> msgspec.Meta | None:
     return msgspec.Meta(**kept) if kept else None
 
 
+class BodyDecoder(typing.Protocol):
+    """What decodes a JSON body: a ``msgspec.json.Decoder``, or an adapter's (see ``model_adapters``)."""
+
+    def decode(self, buf: bytes, /) -> Any: ...
+
+
 @dataclasses.dataclass(slots=True)
 class BodyPlan:
     """How to decode the JSON body: whole into one parameter, or embedded by name into several."""
 
     params: list[tuple[str, str, Any, Param]]  # (name, alias, annotation, field)
     embed: bool
-    decoder: msgspec.json.Decoder[Any]
+    decoder: BodyDecoder
     required: bool
     media_type: str = "application/json"
     is_form: bool = False
@@ -229,6 +236,8 @@ class Dependant:
     #: Parameter models only: rewrites the errors their fields produced (from index ``start`` of the
     #: list) into FastAPI's model shape, given the connection. Runs on the error path only.
     on_errors: Callable[[list[dict[str, Any]], int, Any], None] | None = None
+    #: Parameters documented in OpenAPI but read by ``call`` itself (an adapted model's query/header/cookie group).
+    openapi_params: list[ParamPlan] = dataclasses.field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.cache_key = (self.call, tuple(sorted(self.security_scopes)))
@@ -476,6 +485,9 @@ def get_dependant(
             )
         if isinstance(field, Param):
             _check_constraints(name, call, base, field, metadata)
+        if isinstance(field, (Query, Header, Cookie)) and (model_adapter := adapter_for(base)) is not None:
+            dependant.dependencies.append(SubDependency(name, _adapted_group(base, field, model_adapter), False))
+            continue
         if isinstance(field, (Query, Header, Cookie)) and is_model(base):
             group = _group_dependant(base, field)
             dependant.dependencies.append(SubDependency(name, group, False))
@@ -790,6 +802,12 @@ def _constrained(annotation: Any, field: Param) -> Any:
 
 def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
     embed = len(params) > 1 or bool(params[0][3].embed)
+    for _, _, annotation, _ in params:
+        model_adapter = adapter_for(annotation)
+        if model_adapter is not None:
+            return _adapted_body(model_adapter, params, embed)
+    for name, _, annotation, _ in params:
+        refuse_adapted_inside(annotation, f"body parameter {name!r}")
     if not embed:
         _, _, annotation, field = params[0]
         required = field.required
@@ -826,3 +844,135 @@ def _plan_body(params: list[tuple[str, str, Any, Param]]) -> BodyPlan:
         complete=plan_completion(struct),
         check=plan_finite_check(struct),
     )
+
+
+# -- models of other libraries (pydantic), planned through their adapter -------------------------------
+
+
+class _AdaptedBody:
+    """Decodes a JSON body, then has the adapter validate it: FastAPI's order (``json.loads``, then the model)."""
+
+    __slots__ = ("validate",)
+
+    def __init__(self, validate: Callable[[Any], Any]) -> None:
+        self.validate = validate
+
+    def decode(self, buf: bytes, /) -> Any:
+        return self.validate(msgspec.json.decode(buf))
+
+
+class _AdaptedEmbeddedBody:
+    """A body object whose keys are parameters, each validated on its own (``loc`` ``["body", key]``)."""
+
+    __slots__ = ("fields",)
+
+    def __init__(self, fields: list[tuple[str, str, Param, Callable[[Any], Any]]]) -> None:
+        self.fields = fields
+
+    def decode(self, buf: bytes, /) -> Any:
+        document = msgspec.json.decode(buf)
+        values: dict[str, Any] = {}
+        errors: list[dict[str, Any]] = []
+        for name, key, field, validate in self.fields:
+            value = document.get(key, MISSING) if isinstance(document, dict) else MISSING
+            if value is MISSING:
+                if field.required or not isinstance(document, dict):
+                    errors.append({"type": "missing", "loc": ["body", key], "msg": "Field required", "input": None})
+                else:
+                    values[name] = field.default_factory() if field.default_factory else field.default
+                continue
+            try:
+                values[name] = validate(value)
+            except ModelValidationError as exc:
+                errors.extend(exc.errors)
+        if errors:
+            raise ModelValidationError(errors)
+        return types.SimpleNamespace(**values)
+
+
+def _adapted_body(model_adapter: ModelAdapter, params: list[tuple[str, str, Any, Param]], embed: bool) -> BodyPlan:
+    if not embed:
+        _, _, annotation, field = params[0]
+        target = _constrained(annotation, field)
+        validate = model_adapter.validator(target if field.required else target | None, ("body",))
+        media_type = field.media_type or "application/json"
+        return BodyPlan(params, False, _AdaptedBody(validate), field.required, media_type)
+    fields = [
+        (name, alias, field, model_adapter.validator(_constrained(annotation, field), ("body", alias)))
+        for name, alias, annotation, field in params
+    ]
+    required = any(field.required for *_, field in params)
+    return BodyPlan(params, True, _AdaptedEmbeddedBody(fields), required)
+
+
+def _made_by_factory() -> None:
+    """Stands for an adapted field's own ``default_factory`` in its documented plan (no default is shown)."""
+
+
+def _adapted_group(model: type, marker: Param, model_adapter: ModelAdapter) -> Dependant:
+    """``Annotated[Model, Query()]`` for an adapted model: collect the values, the model validates them whole.
+
+    As FastAPI does: each field's value under its alias (every value for a list field, else the last
+    query value or the first header), then every other key sent, so that ``extra="forbid"`` can refuse
+    them; errors are the model's, under ``loc`` ``[source, ...]``.
+    """
+    source = marker.source
+    marker_class = type(marker)
+    fields = model_adapter.fields(model)
+    validate = model_adapter.validator(model, (source,))
+    reads: list[tuple[str, str, bool]] = []  # (key in the model's input, key in the request, many)
+    documented: list[ParamPlan] = []
+    for field in fields:
+        request_key = field.key
+        if source == "header":
+            if field.key == field.name and marker.convert_underscores:
+                request_key = field.name.replace("_", "-")
+            request_key = request_key.lower()
+        reads.append((field.key, request_key, field.is_sequence))
+        plan = ParamPlan(
+            field.name,
+            source,
+            field.annotation,
+            marker_class(
+                MISSING if field.required else field.default,
+                default_factory=None if field.required or field.default is not MISSING else _made_by_factory,
+                alias=request_key,
+                title=field.title or field.key.title().replace("_", " "),
+                description=field.description,
+                convert_underscores=False,
+            ),
+        )
+        plan.annotation = field.annotation  # with its constraints, for the adapter's schema
+        documented.append(plan)
+    own_keys = {request_key for _, request_key, _ in reads}
+    renamed = {key: request_key for key, request_key, _ in reads if key != request_key}
+
+    def build(**values: Any) -> Any:
+        connection = values[_CONNECTION_ARGUMENT]
+        if source == "cookie":
+            sent: dict[str, list[str]] = {key: [value] for key, value in connection.cookies.items()}
+        else:
+            multi = connection.query_params if source == "query" else connection.headers
+            sent = {key: multi.getlist(key) for key in dict.fromkeys(multi.keys())}
+        data: dict[str, Any] = {}
+        for key, request_key, many in reads:
+            found = sent.get(request_key)
+            if found:
+                data[key] = found if many else found[-1 if source == "query" else 0]
+        for key, found in sent.items():
+            if key not in own_keys:
+                data[key] = found[0] if len(found) == 1 else found
+        try:
+            return validate(data)
+        except ModelValidationError as exc:
+            if renamed:  # header fields are reported under the header's name, as FastAPI does
+                for error in exc.errors:
+                    loc = error["loc"]
+                    if len(loc) > 1 and loc[1] in renamed:
+                        loc[1] = renamed[loc[1]]
+            raise RequestValidationError(exc.errors) from None
+
+    build.__qualname__ = f"{model.__qualname__}<{source} parameters>"
+    group = Dependant(call=build, run_inline=True, use_cache=False, openapi_params=documented)
+    group.specials.append((_CONNECTION_ARGUMENT, "connection"))
+    return _finish(group)

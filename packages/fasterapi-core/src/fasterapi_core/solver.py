@@ -24,6 +24,7 @@ from ._numbers import integral_floats_as_ints
 from .background import BackgroundTasks
 from .dependencies import BodyPlan, Dependant, ParamPlan, SecurityScopes
 from .exceptions import HTTPException
+from .model_adapters import ModelValidationError
 from .requests import ClientDisconnect, Request
 from .responses import Response
 
@@ -302,6 +303,9 @@ def decode_body(
             errors.extend(_all_body_errors(plan, body, exc))
             return
         decoded = retried
+    except ModelValidationError as exc:  # a model library behind the seam (pydantic) refused it
+        errors.extend(exc.errors)
+        return
     except msgspec.DecodeError as exc:
         errors.append(json_invalid(_text(body)) or json_invalid_error(exc, body))
         return
@@ -331,7 +335,9 @@ def _retry_with_integers(plan: BodyPlan, body: bytes) -> Any:
         document, changed = integral_floats_as_ints(msgspec.json.decode(body))
         if not changed:
             return _FAILED
-        return msgspec.convert(document, plan.decoder.type)
+        decoder = plan.decoder
+        assert isinstance(decoder, msgspec.json.Decoder)  # adapted decoders raise no msgspec.ValidationError
+        return msgspec.convert(document, decoder.type)
     except (msgspec.ValidationError, msgspec.DecodeError, RecursionError, TypeError):
         return _FAILED
 
@@ -349,7 +355,9 @@ def _all_body_errors(plan: BodyPlan, body: bytes, first: msgspec.ValidationError
     if plan.embed and document is not None and not isinstance(document, dict):
         # FastAPI looks each embedded parameter up in the body: a list or a scalar has none of them.
         return [missing_error(("body", alias)) for _, alias, _, _ in plan.params]
-    errors = body_errors({} if document is None else document, plan.decoder.type, ("body",), first)
+    decoder = plan.decoder
+    assert isinstance(decoder, msgspec.json.Decoder)
+    errors = body_errors({} if document is None else document, decoder.type, ("body",), first)
     if plan.embed:
         # A body parameter missing from the embedding object is reported with no input, as FastAPI does.
         for error in errors:

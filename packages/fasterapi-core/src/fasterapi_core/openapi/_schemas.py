@@ -16,6 +16,7 @@ from typing import Any
 
 import msgspec
 
+from ..model_adapters import adapter_for
 from ..uploads import UploadFile
 from ._formats import Mode, patch_schema
 
@@ -87,12 +88,18 @@ class SchemaRegistry:
     Types read from requests and types sent in responses are described apart (``output=True``):
     where a component differs between the two (a ``Decimal`` inside is number-or-string in, string
     out), it is split into ``Name-Input`` and ``Name-Output``, as FastAPI names them.
+
+    Types of another model library (pydantic) go to that library's adapter in one batch, with the
+    direction they are used in; their definitions join the same components table, renamed on a
+    clash with a msgspec one.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, separate_input_output: bool = True) -> None:
         self._pending: list[tuple[Any, dict[str, Any], Mode]] = []
         #: Keys written next to a type's schema once it is known (title, description...), per slot.
         self._outer: list[tuple[dict[str, Any], dict[str, Any], bool]] = []
+        self._adapted: dict[Any, list[tuple[Any, str, dict[str, Any]]]] = {}
+        self._separate_input_output = separate_input_output
         self.components: dict[str, Any] = {}
         #: Component names that had to be changed to be valid OpenAPI keys (old -> new).
         self.rename_refs: dict[str, str] = {}
@@ -100,7 +107,11 @@ class SchemaRegistry:
     def add(self, tp: Any, *, output: bool = False) -> dict[str, Any]:
         """A dict that will hold ``tp``'s schema (often a ``$ref``) once ``resolve()`` ran."""
         slot: dict[str, Any] = {}
-        self._pending.append((tp, slot, "output" if output else "input"))
+        model_adapter = adapter_for(tp)
+        if model_adapter is not None:
+            self._adapted.setdefault(model_adapter, []).append((tp, "serialization" if output else "validation", slot))
+        else:
+            self._pending.append((tp, slot, "output" if output else "input"))
         return slot
 
     def add_field(self, tp: Any, outer: dict[str, Any], *, files: bool = False, output: bool = False) -> dict[str, Any]:
@@ -127,6 +138,7 @@ class SchemaRegistry:
         self._pending.clear()
         if usable:
             self._describe(usable)
+        self._resolve_adapted()
         for slot, outer, files in self._outer:
             if files:
                 files_as_uploads(slot)
@@ -135,6 +147,28 @@ class SchemaRegistry:
                     slot[key] = value
         self._outer.clear()
         self._sanitize_names()
+
+    def _resolve_adapted(self) -> None:
+        for model_adapter, entries in self._adapted.items():
+            schemas, definitions = model_adapter.json_schemas(
+                [(tp, mode) for tp, mode, _ in entries], _REF_PREFIX, self._separate_input_output
+            )
+            renames: dict[str, str] = {}
+            for name, schema in definitions.items():
+                taken = self.components.get(name)
+                if taken is not None and taken != schema:
+                    candidate, n = f"{name}_{model_adapter.name}", 2
+                    while candidate in self.components or candidate in definitions:
+                        candidate, n = f"{name}_{model_adapter.name}{n}", n + 1
+                    renames[name] = candidate
+            if renames:
+                rewrite_refs(schemas, renames)
+                rewrite_refs(definitions, renames)
+            for (_, _, slot), schema in zip(entries, schemas, strict=True):
+                slot.update(schema)
+            for name, schema in definitions.items():
+                self.components.setdefault(renames.get(name, name), schema)
+        self._adapted.clear()
 
     def _describe(self, usable: list[tuple[Any, dict[str, Any], Mode]]) -> None:
         """One msgspec pass over every type (one name per class), then patched once per direction."""

@@ -19,6 +19,7 @@ from typing import Any
 import msgspec
 
 from ..dependencies import Dependant, ParamPlan
+from ..model_adapters import adapter_for
 from ..routing import OPENAPI_PATH_OPTION
 from ..security.base import SecurityBase
 from ..uploads import is_upload_annotation
@@ -65,8 +66,8 @@ def _jsonable(value: Any) -> tuple[bool, Any]:
 class _Builder:
     """Builds one document; holds the schema registry and the operation ids used so far."""
 
-    def __init__(self) -> None:
-        self.schemas = SchemaRegistry()
+    def __init__(self, separate_input_output_schemas: bool = True) -> None:
+        self.schemas = SchemaRegistry(separate_input_output_schemas)
         self.security_schemes: dict[str, Any] = {}
         self.operation_ids: set[str] = set()
         self.needs_validation_error = False
@@ -138,7 +139,10 @@ class _Builder:
         nodes = list(self._walk(dependant))
         for location in ("path_params", "query_params", "header_params", "cookie_params"):
             for node in nodes:
-                for plan in getattr(node, location):
+                source = location.split("_")[0]
+                own = getattr(node, location)
+                documented = [plan for plan in node.openapi_params if plan.source == source]
+                for plan in [*own, *documented] if documented else own:
                     key = (plan.source, plan.alias)
                     if key in seen or not plan.field.include_in_schema:
                         continue
@@ -193,7 +197,7 @@ class _Builder:
     def _form_body(self, plans: list[ParamPlan], operation_id: str) -> dict[str, Any]:
         has_files = any(p.source == "file" or is_upload_annotation(p.annotation) for p in plans)
         media_type = "multipart/form-data" if has_files else "application/x-www-form-urlencoded"
-        if len(plans) == 1 and _is_model(plans[0].annotation):
+        if len(plans) == 1 and (_is_model(plans[0].annotation) or adapter_for(plans[0].annotation) is not None):
             schema = self.schemas.add(plans[0].annotation)
             body: dict[str, Any] = {"content": {media_type: {"schema": schema}}}
             if plans[0].required:
@@ -368,7 +372,7 @@ def _validates(dependant: Dependant) -> bool:
     for node in _Builder._walk(dependant):
         if node.path_params or node.query_params or node.header_params or node.cookie_params:
             return True
-        if node.form_params or node.body is not None:
+        if node.form_params or node.body is not None or node.openapi_params:
             return True
     return False
 
@@ -465,7 +469,7 @@ def get_openapi(
     document: dict[str, Any] = {"openapi": openapi_version, "info": info}
     if servers:
         document["servers"] = [dict(server) for server in servers]
-    builder = _Builder()
+    builder = _Builder(separate_input_output_schemas)
     paths: dict[str, dict[str, Any]] = {}
     for route in _documented_routes(routes):
         path = _CONVERTER.sub(r"{\1}", route.path)
