@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
-from openapi_spec_validator import validate
+import pytest
 
 from fasterapi_core import Depends, Faster, HTTPException
 from fasterapi_core.openapi.ui import get_redoc_html, get_swagger_ui_html, redoc_html, swagger_ui_html
@@ -133,3 +135,8 @@ async def test_swagger_ui_options_from_the_app() -> None:
         page = (await client.get("/docs")).text
         assert '"deepLinking":false' in page
         assert 'ui.initOAuth({"clientId":"abc"})' in page
+
+
+def validate(document: dict[str, Any]) -> None:
+    """openapi-spec-validator's check; it needs pydantic, so CI's pydantic-free run skips it."""
+    pytest.importorskip("openapi_spec_validator").validate(document)
