@@ -53,6 +53,18 @@ ITEMS: list[str] = ["hammer"]
 app = Faster(title="Auth example")
 
 
+class Message(msgspec.Struct):
+    detail: str
+
+
+#: The refusals each route can answer, documented so clients (and the OpenAPI document) know them.
+BAD_LOGIN = {401: {"model": Message, "description": "Incorrect username or password"}}
+NEEDS_TOKEN = {
+    401: {"model": Message, "description": "Missing, unknown or expired token"},
+    403: {"model": Message, "description": "The token lacks a required scope"},
+}
+
+
 def authenticate(username: str, password: str) -> StoredUser | None:
     user = USERS.get(username)
     if user is None:
@@ -62,7 +74,7 @@ def authenticate(username: str, password: str) -> StoredUser | None:
     return user if hmac.compare_digest(digest, user.password_hash) else None
 
 
-@app.post("/token")
+@app.post("/token", responses=BAD_LOGIN)
 async def login(form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> dict[str, str]:
     user = authenticate(form.username, form.password)
     if user is None:
@@ -86,17 +98,17 @@ async def current_user(security_scopes: SecurityScopes, token: Annotated[str, De
     return User(username, granted)
 
 
-@app.get("/me")
+@app.get("/me", responses=NEEDS_TOKEN)
 async def read_me(user: Annotated[User, Depends(current_user)]) -> User:
     return user
 
 
-@app.get("/items")
+@app.get("/items", responses=NEEDS_TOKEN)
 async def read_items(user: Annotated[User, Security(current_user, scopes=["items:read"])]) -> list[str]:
     return ITEMS
 
 
-@app.post("/items", status_code=status.HTTP_201_CREATED)
+@app.post("/items", status_code=status.HTTP_201_CREATED, responses=NEEDS_TOKEN)
 async def add_item(name: str, user: Annotated[User, Security(current_user, scopes=["items:write"])]) -> list[str]:
     ITEMS.append(name)
     return ITEMS

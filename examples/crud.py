@@ -27,6 +27,14 @@ class Note(msgspec.Struct):
     body: str
 
 
+class Message(msgspec.Struct):
+    detail: str
+
+
+#: Documented on the routes that answer it, so clients (and the OpenAPI document) know it can happen.
+NOT_FOUND = {404: {"model": Message, "description": "No such note"}}
+
+
 class Database:
     """An in-memory table; transactions stage their changes and apply only those on commit."""
 
@@ -122,12 +130,12 @@ def _get_or_404(db: Transaction, note_id: int) -> Note:
     return note
 
 
-@app.get("/notes/{note_id}")
+@app.get("/notes/{note_id}", responses=NOT_FOUND)
 async def read_note(note_id: int, db: DB) -> Note:
     return _get_or_404(db, note_id)
 
 
-@app.put("/notes/{note_id}")
+@app.put("/notes/{note_id}", responses=NOT_FOUND)
 async def replace_note(note_id: int, note: NoteIn, db: DB) -> Note:
     _get_or_404(db, note_id)
     replaced = Note(id=note_id, title=note.title, body=note.body)
@@ -136,7 +144,7 @@ async def replace_note(note_id: int, note: NoteIn, db: DB) -> Note:
     return replaced
 
 
-@app.delete("/notes/{note_id}", status_code=status.HTTP_204_NO_CONTENT)
+@app.delete("/notes/{note_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_note(note_id: int, db: DB) -> None:
     _get_or_404(db, note_id)
     db.delete(note_id)

@@ -43,6 +43,7 @@ _SCALARS = (
     datetime.timedelta,
 )
 _SEQUENCES = (list, set, frozenset, tuple)
+_TEXT_ONLY = frozenset((datetime.datetime, datetime.date, datetime.time, datetime.timedelta))
 
 
 def unwrap_optional(tp: Any) -> Any:
@@ -166,6 +167,10 @@ def scalar_converter(tp: Any, meta: msgspec.Meta | None = None) -> Callable[[str
         return _to_bytes
     if base is decimal.Decimal:
         return lambda value: _finite_decimal(msgspec.convert(value, target, strict=False), value)
+    if base in _TEXT_ONLY:
+        # RFC 3339 / ISO 8601 text only, as documented (``format: date-time``...): msgspec's lax mode
+        # would also read ``0.5`` as a Unix timestamp, which the document does not allow.
+        return lambda value: msgspec.convert(value, target)
 
     def convert(value: str) -> Any:
         return msgspec.convert(value, target, strict=False)
