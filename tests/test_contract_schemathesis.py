@@ -30,7 +30,7 @@ import uvicorn
 from hypothesis import HealthCheck, given, settings, strategies as st
 from schemathesis import GenerationMode
 from schemathesis.core.failures import AcceptedNegativeData, FailureGroup
-from schemathesis.openapi.checks import UndefinedStatusCode
+from schemathesis.openapi.checks import RejectedPositiveData, UndefinedStatusCode
 from schemathesis.python import asgi
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,12 +96,33 @@ def _unparsable_body(failure: Exception, response: Any) -> bool:
     return isinstance(detail, str) and detail.startswith("Invalid multipart body") and "multipart/" in content_type
 
 
+def _null_text(failure: Exception, response: Any) -> bool:
+    """``?x=null`` for an optional parameter refused with a 422, as FastAPI refuses it.
+
+    FastAPI documents ``X | None`` parameters as ``anyOf: [X, null]`` and so do we (document parity);
+    but URL, header, cookie and form values are text: "null" is no number, date or UUID, and FastAPI
+    answers 422 (checked in ``test_core_contract_defects.py``). Nothing else is excused.
+    """
+    if not isinstance(failure, RejectedPositiveData) or response.status_code != 422:
+        return False
+    errors = response.json().get("detail")
+    form = _is_form(response)
+    return bool(errors) and all(
+        error.get("input") == "null" and (error["loc"][0] != "body" or form) for error in errors
+    )
+
+
+def _is_form(response: Any) -> bool:
+    content_type = response.request.headers.get("content-type", "")
+    return content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data"))
+
+
 def _form_type_mutation(failure: Exception, case: schemathesis.Case) -> bool:
     """A form field "of the wrong JSON type": form data is text, ``remember=0`` is read as FastAPI reads it (False)."""
     return (
         isinstance(failure, AcceptedNegativeData)
         and case.media_type in ("application/x-www-form-urlencoded", "multipart/form-data")
-        and "Incorrect type" in failure.message
+        and ("Incorrect type" in failure.message or "violates `type`" in failure.message)
     )
 
 
@@ -115,7 +136,9 @@ def _validate(
         remaining = [
             failure
             for failure in group.exceptions
-            if not _unparsable_body(failure, response) and not _form_type_mutation(failure, case)
+            if not _unparsable_body(failure, response)
+            and not _form_type_mutation(failure, case)
+            and not _null_text(failure, response)
         ]
         if remaining:
             raise FailureGroup(remaining, str(group)) from None

@@ -13,8 +13,6 @@ import enum
 import http
 import inspect
 import re
-import types
-import typing
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -130,12 +128,7 @@ class _Builder:
     def _param_schema(self, plan: ParamPlan, *, files: bool = False) -> dict[str, Any]:
         default = None if plan.default_factory is not None else plan.default
         return self._field_schema(
-            _without_none(plan.annotation),
-            plan.field,
-            name=plan.alias,
-            required=plan.required,
-            default=default,
-            files=files,
+            plan.annotation, plan.field, name=plan.alias, required=plan.required, default=default, files=files
         )
 
     def _parameters(self, dependant: Dependant) -> list[dict[str, Any]]:
@@ -359,19 +352,6 @@ class _Builder:
             if ok:
                 response["links"] = links
         return response
-
-
-def _without_none(tp: Any) -> Any:
-    """``X`` for ``X | None``: a URL, header, cookie or form value is text, never ``null``.
-
-    An optional parameter is documented ``required: false``; ``?x=null`` is the text "null", which the
-    server refuses for a number, a date... (FastAPI too), so ``null`` is no valid value to document.
-    """
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        members = [member for member in typing.get_args(tp) if member is not type(None)]
-        if len(members) < len(typing.get_args(tp)):
-            return members[0] if len(members) == 1 else typing.Union[tuple(members)]  # noqa: UP007
-    return tp
 
 
 def _constraints(field: Any) -> dict[str, Any]:
