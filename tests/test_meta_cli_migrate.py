@@ -150,3 +150,64 @@ def test_unknown_fastapi_modules_are_flagged(tmp_path: Path, capsys: pytest.Capt
     out = capsys.readouterr().out
     assert "line 1: fastapi.no_such_module has no FasterAPI counterpart yet" in out
     assert "line 2: starlette.authentication is Starlette-specific; left as is" in out
+
+
+NEEDS_A_HAND = textwrap.dedent(
+    """
+    from fastapi import FastAPI
+    from pydantic_settings import BaseSettings
+    from sqlmodel import Field, SQLModel
+    from pydantic.v1 import BaseModel as OldModel
+    """
+)
+
+
+def test_migration_reports_what_needs_a_hand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "settings.py"
+    source.write_text(NEEDS_A_HAND)
+    assert main(["migrate-from-fastapi", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "faster-api-web[pydantic]" in out
+    assert "line 3: pydantic_settings: pydantic-settings is not part of FasterAPI" in out
+    assert "line 4: sqlmodel: SQLModel classes are pydantic models" in out
+    assert "line 5: pydantic.v1: pydantic v1 models are not supported" in out
+    assert "from pydantic_settings import BaseSettings" in source.read_text()
+
+
+def test_a_migrated_pydantic_app_serves_its_models(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pydantic")
+    source = tmp_path / "pydantic_app.py"
+    source.write_text(
+        textwrap.dedent(
+            """
+            from fastapi import FastAPI
+            from fastapi.testclient import TestClient
+            from pydantic import BaseModel, Field
+
+
+            class Item(BaseModel):
+                name: str
+                price: float = Field(gt=0)
+
+
+            app = FastAPI()
+
+
+            @app.post("/items/")
+            async def create_item(item: Item) -> Item:
+                return item
+
+
+            client = TestClient(app)
+            """
+        )
+    )
+    assert main(["migrate-from-fastapi", str(source)]) == 0
+    capsys.readouterr()
+    namespace: dict[str, object] = {}
+    exec(compile(source.read_text(), str(source), "exec"), namespace)
+    client = namespace["client"]
+    assert client.post("/items/", json={"name": "a", "price": 2}).json() == {"name": "a", "price": 2.0}  # type: ignore[attr-defined]
+    response = client.post("/items/", json={"name": "a", "price": 0})  # type: ignore[attr-defined]
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["type"] == "greater_than"

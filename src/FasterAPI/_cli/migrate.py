@@ -3,7 +3,9 @@
 Only tokens are rewritten, never strings or comments: ``fastapi`` module paths become ``FasterAPI``
 ones, ``FastAPI`` becomes ``Faster`` and ``APIRouter`` becomes ``FasterRouter`` everywhere they are
 used (so ``app = FastAPI(title=...)`` keeps matching its import). Starlette module paths with a
-FasterAPI counterpart are rewritten too. Pydantic models are reported, not rewritten.
+FasterAPI counterpart are rewritten too. Pydantic models are kept as they are (FasterAPI serves them
+with the ``pydantic`` extra); the notes say what still needs a hand (pydantic-settings, SQLModel,
+pydantic v1, Starlette modules without a counterpart).
 """
 
 from __future__ import annotations
@@ -45,6 +47,19 @@ STARLETTE_MODULES = {
 }
 
 _PYDANTIC_CLASS = re.compile(r"^[ \t]*class\s+(\w+)\s*\(([^)]*\bBaseModel\b[^)]*)\)", re.MULTILINE)
+_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+([\w.]+)", re.MULTILINE)
+#: Imports that keep working but need a hand (or a look) after the switch, with what to do.
+_NEEDS_A_HAND = {
+    "pydantic.v1": "pydantic v1 models are not supported (FasterAPI serves pydantic 2); move them to pydantic 2",
+    "pydantic_settings": (
+        "pydantic-settings is not part of FasterAPI: keep it in your dependencies (settings work unchanged; "
+        "FasterAPI never reads them)"
+    ),
+    "sqlmodel": (
+        "SQLModel classes are pydantic models: they work as bodies and response models with "
+        "faster-api-web[pydantic]; keep sqlmodel in your dependencies and check table models used as bodies"
+    ),
+}
 
 
 @dataclass
@@ -155,16 +170,33 @@ def migrate_source(source: str) -> tuple[str, int, list[str]]:
         if uses_fastapi and token.type == tokenize.NAME and token.string in CLASS_RENAMES:
             edits.append(_edit(starts, token, CLASS_RENAMES[token.string]))
         index += 1
-    for match in _PYDANTIC_CLASS.finditer(source):
-        line = source.count("\n", 0, match.start()) + 1
-        notes.append(
-            f"line {line}: class {match.group(1)}({match.group(2).strip()}) is a pydantic model; "
-            "FasterAPI validates msgspec.Struct bodies natively, consider msgspec.Struct (not rewritten)"
-        )
+    notes.extend(_model_notes(source))
     new_source = source
     for start, stop, text in sorted(edits, reverse=True):
         new_source = new_source[:start] + text + new_source[stop:]
     return new_source, len(edits), notes
+
+
+def _model_notes(source: str) -> list[str]:
+    """What to know about the file's models: pydantic stays as it is (served by the pydantic extra)."""
+    notes: list[str] = []
+    imported = [(source.count("\n", 0, m.start()) + 1, m.group(1)) for m in _IMPORT.finditer(source)]
+    if any(module == "pydantic" or module.startswith("pydantic.") for _, module in imported):
+        notes.append(
+            "uses pydantic: its models work unchanged with `pip install 'faster-api-web[pydantic]'` "
+            "(pydantic 2); switch a hot route's models to msgspec.Struct to make it faster"
+        )
+    for line, module in imported:
+        for prefix, advice in _NEEDS_A_HAND.items():
+            if module == prefix or module.startswith(prefix + "."):
+                notes.append(f"line {line}: {module}: {advice}")
+    for match in _PYDANTIC_CLASS.finditer(source):
+        line = source.count("\n", 0, match.start()) + 1
+        notes.append(
+            f"line {line}: class {match.group(1)}({match.group(2).strip()}) is a pydantic model, kept as it is "
+            "(not rewritten); a msgspec.Struct validates and encodes faster when this route is hot"
+        )
+    return notes
 
 
 def _edit(starts: list[int], token: tokenize.TokenInfo, text: str) -> tuple[int, int, str]:
