@@ -109,8 +109,9 @@ def refuse_adapted_inside(tp: Any, what: str) -> None:
                 from .exceptions import FasterAPIError
 
                 where = getattr(current, "__qualname__", repr(current))
+                shown = tp.__qualname__ if isinstance(tp, type) else repr(tp)
                 raise FasterAPIError(
-                    f"{what} {tp!r}: {where} has a field of type {part!r}, a {owner.name} type inside a "
+                    f"{what} ({shown}): {where} has a field of type {part!r}, a {owner.name} type inside a "
                     f"model msgspec validates. Mixing model libraries in one model is not supported: make "
                     f"{where} a {owner.name} model too, or the field's type a msgspec Struct."
                 )
