@@ -86,13 +86,15 @@ async def test_json_html_plaintext_and_aliases() -> None:
         assert (await c.get("/text")).headers["content-type"] == "text/plain; charset=utf-8"
 
 
-async def test_redirect_defaults_to_307_and_refuses_crlf() -> None:
+async def test_redirect_defaults_to_307_and_quotes_crlf() -> None:
     response = RedirectResponse("/next?a=1")
     assert response.status_code == 307
     assert response.headers["location"] == "/next?a=1"
     assert RedirectResponse("https://example.com/ä").headers["location"] == "https://example.com/%C3%A4"
-    with pytest.raises(ValueError, match="CR or LF"):
-        RedirectResponse("/x\r\nSet-Cookie: evil=1")
+    # Starlette's quoting: CR/LF are percent-encoded, so user input never adds a header.
+    response = RedirectResponse("/x\r\nSet-Cookie: evil=1")
+    assert response.raw_headers[-1] == (b"location", b"/x%0D%0ASet-Cookie:%20evil=1")
+    assert [name for name, _ in response.raw_headers].count(b"set-cookie") == 0
 
 
 def test_set_cookie_adds_one_header_per_cookie() -> None:

@@ -136,6 +136,11 @@ class Response:
         self.raw_headers = self.init_headers(headers)
 
     def render(self, content: Any) -> bytes:
+        """The body for ``content``; subclasses override this (Starlette's hook) or ``_render``."""
+        return self._render(content)
+
+    def _render(self, content: Any) -> bytes:
+        """`faster-api-web`'s hook for custom responses (a CSV response overrides it): str, bytes or None."""
         if content is None:
             return b""
         if isinstance(content, (bytes, bytearray, memoryview)):

@@ -72,6 +72,7 @@ class ParamPlan:
         "item_constraints",
         "list_constraints",
         "name",
+        "public_name",
         "required",
         "source",
         "type_label",
@@ -90,6 +91,8 @@ class ParamPlan:
         alias = field.alias or name
         if source == "header" and field.alias is None and field.convert_underscores:
             alias = name.replace("_", "-")
+        #: The name as declared (``Header(alias="Authorization")`` keeps its case), for OpenAPI.
+        self.public_name = alias
         self.alias = alias.lower() if source == "header" else alias
         self.default = field.default
         self.default_factory = field.default_factory

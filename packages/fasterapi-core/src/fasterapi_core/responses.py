@@ -34,7 +34,7 @@ class JSONResponse(Response):
 
     media_type = "application/json"
 
-    def render(self, content: Any) -> bytes:
+    def _render(self, content: Any) -> bytes:
         if isinstance(content, (bytes, bytearray, memoryview)):
             return bytes(content)
         return encode_json(content)
@@ -53,7 +53,7 @@ class PlainTextResponse(Response):
 
 
 class RedirectResponse(Response):
-    """Redirect to ``url`` (307 by default); a URL with CR or LF is refused, never put in a header."""
+    """Redirect to ``url`` (307 by default), quoted as Starlette does: CR/LF become ``%0D%0A``, never a header break."""
 
     def __init__(
         self,
@@ -62,8 +62,5 @@ class RedirectResponse(Response):
         headers: Mapping[str, str] | None = None,
         background: BackgroundTask | None = None,
     ) -> None:
-        url = str(url)
-        if "\r" in url or "\n" in url:
-            raise ValueError("redirect URL must not contain CR or LF")
         super().__init__(b"", status_code, headers, background=background)
-        self.raw_headers.append((b"location", quote(url, safe=":/%#?=@[]!$&'()*+,;").encode("latin-1")))
+        self.raw_headers.append((b"location", quote(str(url), safe=":/%#?=@[]!$&'()*+,;").encode("latin-1")))

@@ -66,13 +66,15 @@ class UploadFile:
         rolled = getattr(self.file, "_rolled", True)
         return not rolled
 
-    async def write(self, data: bytes) -> None:
+    async def write(self, data: bytes) -> int:
+        """Append ``data``; returns how many bytes were written (as `faster-api-web` does)."""
         if self.size is not None:
             self.size += len(data)
         if self._in_memory:
-            self.file.write(data)
+            written = self.file.write(data)
         else:
-            await anyio.to_thread.run_sync(self.file.write, data)
+            written = await anyio.to_thread.run_sync(self.file.write, data)
+        return len(data) if written is None else int(written)
 
     async def read(self, size: int = -1) -> bytes:
         if self._in_memory:

@@ -128,7 +128,7 @@ class _Builder:
     def _param_schema(self, plan: ParamPlan, *, files: bool = False) -> dict[str, Any]:
         default = None if plan.default_factory is not None else plan.default
         return self._field_schema(
-            plan.annotation, plan.field, name=plan.alias, required=plan.required, default=default, files=files
+            plan.annotation, plan.field, name=plan.public_name, required=plan.required, default=default, files=files
         )
 
     def _parameters(self, dependant: Dependant) -> list[dict[str, Any]]:
@@ -148,7 +148,7 @@ class _Builder:
                         continue
                     seen.add(key)
                     parameter: dict[str, Any] = {
-                        "name": plan.alias,
+                        "name": plan.public_name,
                         "in": plan.source,
                         "required": True if plan.source == "path" else plan.required,
                         "schema": self._param_schema(plan),
