@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import decimal
 import enum
+import inspect
 import sys
 import uuid
 from collections.abc import Callable
@@ -42,7 +43,25 @@ def _enc_hook(obj: Any) -> Any:
         return to_dict()
     if isinstance(obj, (uuid.UUID, datetime.date, datetime.time)):
         return str(obj)
-    raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+    raise TypeError(_unencodable(obj))
+
+
+def _unencodable(obj: Any) -> str:
+    """Why ``obj`` cannot be sent as JSON and the likely fix (the error path only)."""
+    kind = type(obj).__name__
+    if inspect.iscoroutine(obj):
+        name = getattr(obj, "__qualname__", "a coroutine function")
+        obj.close()  # it can never be awaited now; closing it spares the "never awaited" warning
+        return (
+            f"Object of type coroutine is not JSON serializable: the result of calling {name}() was never "
+            "awaited; did you forget `await`?"
+        )
+    if inspect.isawaitable(obj) or inspect.isasyncgen(obj) or inspect.isgenerator(obj):
+        return f"Object of type {kind} is not JSON serializable: did you forget `await` (or to iterate it)?"
+    return (
+        f"Object of type {kind} is not JSON serializable: return dicts, lists, str/int/float/bool/None, "
+        f"msgspec Structs or dataclasses (or declare a response_model that {kind} converts to)"
+    )
 
 
 #: ``Decimal`` goes out as a JSON string, as FastAPI sends it and as the OpenAPI document says: a number

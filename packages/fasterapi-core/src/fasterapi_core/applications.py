@@ -826,7 +826,7 @@ class Faster:
     async def _server_error(self, exc: BaseException, scope: dict[str, Any], receive: Any, send: Any) -> None:
         """Log ``exc`` with its traceback and answer 500 (the user's 500/Exception handler, or the default)."""
         if not getattr(exc, _LOGGED, False):
-            logger.error("Exception in ASGI application", exc_info=exc)
+            logger.error("Exception in ASGI application %s: %s", _serving(scope), _summary(exc), exc_info=exc)
             _mark(exc, _LOGGED)
         handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
         response: Any = None
@@ -908,3 +908,18 @@ class FastAPI(Faster):
     """
 
     default_title: ClassVar[str] = "FastAPI"
+
+
+def _serving(scope: dict[str, Any]) -> str:
+    """``while serving GET /items/{item_id} (read_item())``: the route a 500 came from, for its log line."""
+    route = scope.get("route")
+    label = getattr(route, "label", None)
+    if label is None:
+        return f"while serving {scope.get('method', scope.get('type', '?'))} {scope.get('path', '')}"
+    endpoint = getattr(route, "endpoint", None)
+    return f"while serving {label} ({getattr(endpoint, '__qualname__', endpoint)}())"
+
+
+def _summary(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
