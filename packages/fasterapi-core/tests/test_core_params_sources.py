@@ -440,3 +440,24 @@ async def test_msgspec_meta_constraints_in_annotated() -> None:
     assert [e["type"] for e in bad.json()["detail"]] == ["greater_than_equal", "string_too_long"]
     assert long_body.status_code == 422
     assert long_body.json()["detail"][0]["type"] == "too_long"
+
+
+async def test_a_bare_list_is_the_body_and_a_list_with_query_the_query_string_as_in_fastapi() -> None:
+    app = Faster()
+
+    @app.post("/bare")
+    async def bare(ids: list[int]) -> list[int]:
+        return ids
+
+    @app.get("/query")
+    async def query(ids: Annotated[list[int], Query()]) -> list[int]:
+        return ids
+
+    async with client_for(app) as client:
+        assert (await client.post("/bare", json=[1, 2])).json() == [1, 2]
+        missing = await client.post("/bare?ids=1&ids=2")
+        assert missing.status_code == 422 and missing.json()["detail"][0]["loc"] == ["body"]
+        assert (await client.get("/query?ids=1&ids=2")).json() == [1, 2]
+    parameters = app.openapi()["paths"]["/query"]["get"]["parameters"]
+    assert [(p["name"], p["in"]) for p in parameters] == [("ids", "query")]
+    assert "requestBody" in app.openapi()["paths"]["/bare"]["post"]

@@ -222,3 +222,49 @@ async def test_a_response_class_in_a_pipe_union_annotation_is_not_a_response_mod
         answer = await client.get("/maybe/true")
         assert (answer.status_code, answer.json()) == (202, {"custom": True})
         assert (await client.get("/maybe/false")).json() is None
+
+
+async def test_single_value_return_annotations_are_checked_as_in_fastapi() -> None:
+    import enum
+
+    import httpx
+
+    from fasterapi_core import Faster
+
+    class Color(str, enum.Enum):
+        RED = "red"
+
+    app = Faster(reraise_server_errors=False)
+
+    @app.get("/twelve")
+    async def twelve() -> int:
+        return "12"  # type: ignore[return-value]
+
+    @app.get("/abc")
+    async def abc() -> int:
+        return "abc"  # type: ignore[return-value]
+
+    @app.get("/none")
+    async def none() -> int | None:
+        return None
+
+    @app.get("/color")
+    async def color() -> Color:
+        return "red"  # type: ignore[return-value]
+
+    @app.get("/trusted")
+    async def trusted() -> dict[str, int]:
+        return {"a": "x"}  # type: ignore[dict-item]
+
+    @app.get("/checked", response_model=dict[str, int])
+    async def checked() -> dict[str, int]:
+        return {"a": "x"}  # type: ignore[dict-item]
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        assert (await client.get("/twelve")).json() == 12
+        assert (await client.get("/abc")).status_code == 500
+        assert (await client.get("/none")).json() is None
+        assert (await client.get("/color")).json() == "red"
+        assert (await client.get("/trusted")).json() == {"a": "x"}
+        assert (await client.get("/checked")).status_code == 500

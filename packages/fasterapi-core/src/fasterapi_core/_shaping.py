@@ -17,6 +17,7 @@ from typing import Any
 
 import msgspec
 
+from ._convert import is_scalar
 from ._dataclass_defaults import plan_completion
 from ._encoding import json_encoder
 from ._models import is_model, model_fields
@@ -32,10 +33,12 @@ _MISSING = object()
 def plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callable[[Any], Any] | None:
     """The function that validates and shapes a return value, or ``None`` when nothing needs doing.
 
-    An explicit ``response_model=`` always validates. A return annotation made only of builtin
-    types (``dict[str, int]``, ``list[str]``) is trusted as it is: validating it would only catch
-    a handler contradicting its own annotation, at a cost on every request. Annotations naming a
-    model (Struct, dataclass, TypedDict) are applied, so that extra fields are dropped.
+    An explicit ``response_model=`` always validates. Annotations naming a model (Struct, dataclass,
+    TypedDict) are applied, so that extra fields are dropped. A single-value annotation (``-> int``,
+    ``-> str | None``, an Enum) is checked as FastAPI does (``"12"`` becomes ``12``, ``"abc"`` is a 500);
+    a value of exactly the annotated class passes with one comparison. A container of builtin types
+    (``dict[str, int]``, ``list[str]``) is trusted as it is: checking every item would cost on every
+    request; ``response_model=dict[str, int]`` has it checked.
     """
     if model is None:
         return None
@@ -43,7 +46,7 @@ def plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callabl
     if model_adapter is not None:  # pydantic & co.: the library validates and dumps, as FastAPI has it do
         return model_adapter.serializer(model, options)
     if not explicit and not names_a_model(model):
-        return None
+        return _plan_single_value(model) if model is not Any and is_scalar(model) else None
     refuse_adapted_inside(model, "response_model")
     validate = _plan_validation(model)
     dump = _Dump(
@@ -80,6 +83,18 @@ def plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callabl
         return dump.top(validate(result), result)
 
     return shape_and_filter
+
+
+def _plan_single_value(model: Any) -> Callable[[Any], Any]:
+    validate = _plan_validation(model)
+    if not isinstance(model, type):
+        return validate
+    exact = model
+
+    def shape(result: Any) -> Any:
+        return result if result.__class__ is exact else validate(result)
+
+    return shape
 
 
 def names_a_model(tp: Any) -> bool:
