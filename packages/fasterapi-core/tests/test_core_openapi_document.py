@@ -123,7 +123,7 @@ def test_parameters_from_every_source_and_dependencies() -> None:
         ("cookie", "session"),
         ("query", "skip"),
         ("query", "limit"),
-        ("header", "x-trace"),
+        ("header", "X-Trace"),
     }
     assert params[("path", "item_id")]["required"] is True
     assert params[("path", "item_id")]["description"] == "the id"
@@ -139,7 +139,7 @@ def test_parameters_from_every_source_and_dependencies() -> None:
         "title": "Limit",
     }
     assert params[("query", "skip")]["required"] is False
-    assert params[("header", "x-trace")]["description"] == "trace id"
+    assert params[("header", "X-Trace")]["description"] == "trace id"
     assert sorted(document["components"]["schemas"]["Color"]["enum"]) == ["blue", "red"]
     response = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert response == {"$ref": "#/components/schemas/Item"}
