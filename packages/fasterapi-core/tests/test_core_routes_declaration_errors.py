@@ -3,6 +3,7 @@
 import dataclasses
 import datetime
 import enum
+import sys
 import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, NamedTuple, TypedDict
@@ -109,7 +110,9 @@ def test_a_plain_class_as_response_model_or_return_annotation_is_refused() -> No
     assert "-> list[" in message and "response_model=None" in message
 
 
-def test_a_pydantic_like_model_without_pydantic_support_names_the_extra() -> None:
+def test_a_pydantic_like_model_without_pydantic_support_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "pydantic", raising=False)  # as if pydantic were not installed
+
     class BaseModel:  # stands for pydantic's: same name and module, no validation available
         pass
 
