@@ -5,6 +5,7 @@ Docs pages include these files with ``pymdownx.snippets``, so what readers copy 
 
 import importlib
 import inspect
+import os
 import re
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import anyio
 import pytest
+
+from fasterapi_extras.testing import redis_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -27,8 +30,25 @@ MODULE_EXAMPLES = sorted(
 )
 
 
+@pytest.fixture(scope="module")
+def example_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Examples read ``REDIS_URL`` and ``DATABASE_URL``: a private Redis and a fresh SQLite file, as a reader's has."""
+    database = tmp_path_factory.mktemp("examples-db") / "examples.db"
+    previous = {name: os.environ.get(name) for name in ("REDIS_URL", "DATABASE_URL")}
+    with redis_server() as url:
+        os.environ.update(REDIS_URL=url, DATABASE_URL=f"sqlite+aiosqlite:///{database}")
+        try:
+            yield
+        finally:
+            for name, value in previous.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+
 @pytest.fixture
-def examples_on_path() -> Iterator[None]:
+def examples_on_path(example_services: None) -> Iterator[None]:
     sys.path.insert(0, str(EXAMPLES))
     before = set(sys.modules)
     try:
