@@ -80,6 +80,21 @@ def test_top_level_names_are_the_component_objects() -> None:
     assert JSONResponse is fasterapi_core.JSONResponse
 
 
+@pytest.mark.parametrize(
+    "name", ["Match", "MatchStatus", "PathTemplate", "compile_websocket_route", "http_exception_response"]
+)
+def test_internal_names_left_the_top_level_and_warn_where_to_import_them(name: str) -> None:
+    from FasterAPI._lazy import MOVED_NAMES
+
+    FasterAPI.__dict__.pop(name, None)  # a previous access cached it
+    assert name not in FasterAPI.__all__
+    assert name not in dir(FasterAPI)
+    home = importlib.import_module(MOVED_NAMES[name])
+    with pytest.warns(DeprecationWarning, match=f"import it from {MOVED_NAMES[name]}"):
+        value = getattr(FasterAPI, name)
+    assert value is getattr(home, name)
+
+
 def test_one_websocket_disconnect_class_for_the_framework() -> None:
     import FasterAPI.websocket
     import FasterAPI.websockets

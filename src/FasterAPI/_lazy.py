@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import Any
 
-__all__ = ["LAZY_NAMES", "resolve_lazy"]
+__all__ = ["LAZY_NAMES", "MOVED_NAMES", "resolve_lazy"]
 
 # name -> (module, attribute, the extra that installs the module)
 LAZY_NAMES: dict[str, tuple[str, str, str]] = {
@@ -18,6 +19,20 @@ LAZY_NAMES: dict[str, tuple[str, str, str]] = {
     "LifespanStartupError": ("fasterapi_testclient", "LifespanStartupError", "test"),
     "WebSocketDenialResponse": ("fasterapi_testclient", "WebSocketDenialResponse", "test"),
     "WebSocketTestSession": ("fasterapi_testclient", "WebSocketTestSession", "test"),
+}
+
+
+# Internals that left the top level (import them from the module named); reachable here for one release.
+MOVED_NAMES: dict[str, str] = {
+    "compile_websocket_route": "fasterapi_ws",
+    "http_exception_response": "fasterapi_core.exception_handlers",
+    "DependencyOverrides": "FasterAPI.applications",
+    "Match": "FasterAPI.routing",
+    "MatchStatus": "FasterAPI.routing",
+    "NoMatchFound": "FasterAPI.routing",
+    "PathTemplate": "FasterAPI.routing",
+    "parse_template": "fasterapi_routing",
+    "TemplateError": "fasterapi_routing",
 }
 
 
@@ -34,6 +49,14 @@ def resolve_lazy(name: str) -> Any:
     """Import and return ``FasterAPI.<name>``; a missing optional package names the extra to install."""
     if name == "__version__":
         return _version()
+    home = MOVED_NAMES.get(name)
+    if home is not None:
+        warnings.warn(
+            f"FasterAPI.{name} is an internal name and leaves the top level: import it from {home}",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return getattr(importlib.import_module(home), name)
     target = LAZY_NAMES.get(name)
     if target is None:
         raise AttributeError(f"module 'FasterAPI' has no attribute {name!r}")

@@ -53,7 +53,7 @@ def json_invalid(text: str) -> dict[str, Any] | None:
     return None
 
 
-def body_errors(document: Any, tp: Any, prefix: _Loc, first: msgspec.ValidationError) -> list[dict[str, Any]]:
+def body_errors(document: object, tp: object, prefix: _Loc, first: msgspec.ValidationError) -> list[dict[str, Any]]:
     """All errors of ``document`` (untyped JSON) against ``tp``; ``first`` is msgspec's own message."""
     try:
         found = _checker(tp)(document, prefix)
@@ -68,7 +68,7 @@ _Checker = Callable[[Any, _Loc], _Errors]
 _CHECKERS: dict[Any, _Checker] = {}
 
 
-def _checker(tp: Any) -> _Checker:
+def _checker(tp: object) -> _Checker:
     """The error finder for ``tp``, built on first use and kept (types are few; errors are many)."""
     checker = _CHECKERS.get(tp)
     if checker is None:
@@ -77,7 +77,7 @@ def _checker(tp: Any) -> _Checker:
     return checker
 
 
-def _build_checker(tp: Any) -> _Checker:
+def _build_checker(tp: object) -> _Checker:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         return _constrained_checker(tp)
@@ -86,7 +86,7 @@ def _build_checker(tp: Any) -> _Checker:
     if origin in _SEQUENCES or (origin is tuple and typing.get_args(tp)[-1:] == (Ellipsis,)):
         item = _checker((typing.get_args(tp) or (Any,))[0])
 
-        def check_items(value: Any, loc: _Loc) -> _Errors:
+        def check_items(value: object, loc: _Loc) -> _Errors:
             if isinstance(value, list):
                 found = [error for index, entry in enumerate(value) for error in item(entry, (*loc, index))]
                 if found:
@@ -99,7 +99,7 @@ def _build_checker(tp: Any) -> _Checker:
         entry_checker = _checker(entry_type)
         key_label = _KEY_LABELS.get(key_type)
 
-        def check_entries(value: Any, loc: _Loc) -> _Errors:
+        def check_entries(value: object, loc: _Loc) -> _Errors:
             if isinstance(value, dict):
                 found = [error for key, entry in value.items() for error in entry_checker(entry, (*loc, key))]
                 if key_label is not None:
@@ -124,7 +124,7 @@ def _build_checker(tp: Any) -> _Checker:
 _CONSTRAINT_NAMES = ("gt", "ge", "lt", "le", "min_length", "max_length", "pattern")
 
 
-def _constrained_checker(tp: Any) -> _Checker:
+def _constrained_checker(tp: object) -> _Checker:
     """``Annotated[X, Meta(gt=0)]``: errors inside ``X`` first, then the constraints in FastAPI's words.
 
     msgspec words ``gt=0`` on an int as ``>= 1``; the constraints are checked again here so that the
@@ -140,7 +140,7 @@ def _constrained_checker(tp: Any) -> _Checker:
         if getattr(meta, name) is not None
     )
 
-    def check_constrained(value: Any, loc: _Loc) -> _Errors:
+    def check_constrained(value: object, loc: _Loc) -> _Errors:
         found = inner(value, loc)
         if found:
             return found
@@ -157,12 +157,12 @@ def _constrained_checker(tp: Any) -> _Checker:
     return check_constrained
 
 
-def _union_checker(tp: Any) -> _Checker:
+def _union_checker(tp: object) -> _Checker:
     members = [member for member in typing.get_args(tp) if member is not type(None)]
     accepts_none = len(members) < len(typing.get_args(tp))
     only = _checker(members[0]) if len(members) == 1 else None
 
-    def check_union(value: Any, loc: _Loc) -> _Errors:
+    def check_union(value: object, loc: _Loc) -> _Errors:
         if value is None and accepts_none:
             return []
         if only is not None:
@@ -172,7 +172,7 @@ def _union_checker(tp: Any) -> _Checker:
     return check_union
 
 
-def _model_checker(tp: Any, fields: list[tuple[str, Any, bool]]) -> _Checker:
+def _model_checker(tp: object, fields: list[tuple[str, Any, bool]]) -> _Checker:
     no_types: frozenset[type] = frozenset()
     plan = [
         (key, _PLAIN_JSON_TYPES.get(field_type, no_types), _checker(field_type), required)
@@ -181,7 +181,7 @@ def _model_checker(tp: Any, fields: list[tuple[str, Any, bool]]) -> _Checker:
     forbid = forbids_unknown_fields(tp)
     known = {key for key, _, _ in fields} | {getattr(getattr(tp, "__struct_config__", None), "tag_field", None)}
 
-    def check_model(value: Any, loc: _Loc) -> _Errors:
+    def check_model(value: object, loc: _Loc) -> _Errors:
         if not isinstance(value, dict):
             return _convert_errors(value, tp, loc)
         found: _Errors = []
@@ -217,7 +217,7 @@ def _key_errors(value: dict[str, Any], key_type: Any, label: str, loc: _Loc) -> 
     return found
 
 
-def _convert_errors(value: Any, tp: Any, loc: _Loc) -> _Errors:
+def _convert_errors(value: object, tp: object, loc: _Loc) -> _Errors:
     try:
         msgspec.convert(value, tp)
     except msgspec.ValidationError as exc:

@@ -12,8 +12,9 @@ from urllib.parse import unquote_plus
 from .background import BackgroundTasks
 from .requests import HTTPConnection, Request, _parse_cookies
 from .responses import Response
+from .types import Receive, Scope
 
-__all__ = ["RequestContext", "content_type_of", "query_dict"]
+__all__ = ["RequestContext", "content_type_of", "cookies_of", "query_dict"]
 
 
 class RequestContext:
@@ -37,7 +38,7 @@ class RequestContext:
         "scope",
     )
 
-    def __init__(self, scope: dict[str, Any], receive: Any, path_params: dict[str, Any]) -> None:
+    def __init__(self, scope: Scope, receive: Receive, path_params: dict[str, Any]) -> None:
         self.scope = scope
         self.receive = receive
         self.path_params = path_params
@@ -115,10 +116,16 @@ def query_dict(query_string: bytes) -> dict[str, list[str]]:
     return query
 
 
-def content_type_of(scope: dict[str, Any]) -> str | None:
+def content_type_of(scope: Scope) -> str | None:
     """The first ``Content-Type`` header, read straight from the scope."""
     for key, value in scope.get("headers", ()):
         if key == b"content-type" or (len(key) == 12 and key.lower() == b"content-type"):
             decoded: str = value.decode("latin-1")
             return decoded
     return None
+
+
+def cookies_of(scope: Scope) -> dict[str, str]:
+    """The request's cookies, read straight from the scope (every ``Cookie`` header, joined)."""
+    values = [value.decode("latin-1") for key, value in scope.get("headers", ()) if key.lower() == b"cookie"]
+    return _parse_cookies("; ".join(values)) if values else {}

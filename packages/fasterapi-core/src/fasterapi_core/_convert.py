@@ -46,7 +46,7 @@ _SEQUENCES = (list, set, frozenset, tuple)
 _TEXT_ONLY = frozenset((datetime.datetime, datetime.date, datetime.time, datetime.timedelta))
 
 
-def unwrap_optional(tp: Any) -> Any:
+def unwrap_optional(tp: object) -> Any:
     """``X | None`` (or ``Optional[X]``) -> ``X``; anything else as it is."""
     origin = typing.get_origin(tp)
     if origin is typing.Union or origin is types.UnionType:
@@ -56,7 +56,7 @@ def unwrap_optional(tp: Any) -> Any:
     return tp
 
 
-def _strip_optional(tp: Any) -> tuple[Any, bool]:
+def _strip_optional(tp: object) -> tuple[Any, bool]:
     origin = typing.get_origin(tp)
     if origin is typing.Union or origin is types.UnionType:
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -65,7 +65,7 @@ def _strip_optional(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def _base(tp: Any) -> Any:
+def _base(tp: object) -> Any:
     tp, _ = _strip_optional(tp)
     if typing.get_origin(tp) is typing.Annotated:
         tp = typing.get_args(tp)[0]
@@ -73,7 +73,7 @@ def _base(tp: Any) -> Any:
     return tp
 
 
-def is_scalar(tp: Any) -> bool:
+def is_scalar(tp: object) -> bool:
     """True for types a single URL/header value can carry (str, int, enum, Literal, date, ...)."""
     tp = _base(tp)
     if tp is Any or tp is typing.Any:
@@ -85,7 +85,7 @@ def is_scalar(tp: Any) -> bool:
     return isinstance(tp, type) and (issubclass(tp, _SCALARS) or issubclass(tp, enum.Enum))
 
 
-def is_sequence(tp: Any) -> bool:
+def is_sequence(tp: object) -> bool:
     """True for ``list[T]``/``set[T]``/``tuple[T, ...]`` of scalars (repeated query/header values)."""
     tp = _base(tp)
     origin = typing.get_origin(tp) or tp
@@ -95,7 +95,7 @@ def is_sequence(tp: Any) -> bool:
     return all(is_scalar(arg) for arg in args if arg is not Ellipsis)
 
 
-def type_label(tp: Any) -> str | None:
+def type_label(tp: object) -> str | None:
     """The short name used to pick FastAPI's error type (``int`` -> ``int_parsing``)."""
     tp = _base(tp)
     if typing.get_origin(tp) is typing.Literal:
@@ -120,7 +120,7 @@ def type_label(tp: Any) -> str | None:
     return None
 
 
-def expected_values(tp: Any) -> str | None:
+def expected_values(tp: object) -> str | None:
     """``"'a', 'b' or 'c'"``: the allowed values of an Enum or Literal, as FastAPI words them."""
     tp = _base(tp)
     if typing.get_origin(tp) is typing.Literal:
@@ -150,7 +150,7 @@ class NonFiniteNumber(ValueError):
     """``NaN``/``Infinity`` given for a ``Decimal``: JSON cannot carry it back, so it is refused at input."""
 
 
-def scalar_converter(tp: Any, meta: msgspec.Meta | None = None) -> Callable[[str], Any]:
+def scalar_converter(tp: object, meta: msgspec.Meta | None = None) -> Callable[[str], Any]:
     """A ``str -> value`` function for ``tp``, checking ``meta`` constraints with msgspec."""
     # A text value is never None (``?x=null`` is the text "null", as in FastAPI): convert to the
     # non-optional type, and constraints apply to it.
@@ -178,7 +178,7 @@ def scalar_converter(tp: Any, meta: msgspec.Meta | None = None) -> Callable[[str
     return convert
 
 
-def _finite_decimal(number: decimal.Decimal, raw: Any) -> decimal.Decimal:
+def _finite_decimal(number: decimal.Decimal, raw: object) -> decimal.Decimal:
     if not number.is_finite():
         raise NonFiniteNumber(f"{raw!r} is not a finite number")
     return number
@@ -188,7 +188,7 @@ def _identity(value: str) -> str:
     return value
 
 
-def _to_bytes(value: Any) -> bytes:
+def _to_bytes(value: object) -> bytes:
     """URL and header text as bytes (UTF-8), as FastAPI gives a ``bytes`` parameter."""
     return value if isinstance(value, bytes) else str(value).encode("utf-8")
 

@@ -25,12 +25,12 @@ Completion = Callable[[Any], None]
 _COLLECTIONS = frozenset((list, set, frozenset, tuple, abc.Sequence, abc.MutableSequence, abc.Set, abc.MutableSet))
 
 
-def plan_completion(tp: Any) -> Completion | None:
+def plan_completion(tp: object) -> Completion | None:
     """A function that fills missing dataclass defaults inside values of type ``tp``, or ``None``."""
     return _plan(tp, {})
 
 
-def _plan(tp: Any, seen: dict[type, list[Completion | None]]) -> Completion | None:
+def _plan(tp: object, seen: dict[type, list[Completion | None]]) -> Completion | None:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         return _plan(typing.get_args(tp)[0], seen)
@@ -71,7 +71,7 @@ def _plan_dataclass(cls: type, seen: dict[type, list[Completion | None]]) -> Com
         del seen[cls]
         return None
 
-    def complete(value: Any) -> None:
+    def complete(value: object) -> None:
         if not isinstance(value, cls):
             return
         attributes = getattr(value, "__dict__", None)
@@ -99,7 +99,7 @@ def _plan_struct(cls: type, seen: dict[type, list[Completion | None]]) -> Comple
         del seen[cls]
         return None
 
-    def complete(value: Any) -> None:
+    def complete(value: object) -> None:
         if isinstance(value, cls):
             for name, inner in nested:
                 inner(getattr(value, name, None))
@@ -122,7 +122,7 @@ def _all_of(completions: list[Completion | None]) -> Completion | None:
     if len(present) == 1:
         return present[0]
 
-    def complete(value: Any) -> None:
+    def complete(value: object) -> None:
         for completion in present:
             completion(value)
 
@@ -130,7 +130,7 @@ def _all_of(completions: list[Completion | None]) -> Completion | None:
 
 
 def _each_item(inner: Completion) -> Completion:
-    def complete(value: Any) -> None:
+    def complete(value: object) -> None:
         if isinstance(value, (list, tuple, set, frozenset)):
             for item in value:
                 inner(item)
@@ -139,7 +139,7 @@ def _each_item(inner: Completion) -> Completion:
 
 
 def _each_value(inner: Completion) -> Completion:
-    def complete(value: Any) -> None:
+    def complete(value: object) -> None:
         if isinstance(value, dict):
             for item in value.values():
                 inner(item)

@@ -85,7 +85,7 @@ def _number(text: str) -> int | float | str:
 _BOUND_CTX = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
 
 
-def _constraint_error(match: re.Match[str], value: Any = None) -> tuple[str, str, dict[str, Any]]:
+def _constraint_error(match: re.Match[str], value: object = None) -> tuple[str, str, dict[str, Any]]:
     """``type``, ``msg`` and ``ctx`` for msgspec's "Expected `X` >= N" style message."""
     what, length, op, limit = match.group(1), bool(match.group(2)), match.group(3), match.group(4)
     bound_name = "min_length" if op in (">=", ">") else "max_length"
@@ -124,7 +124,7 @@ def _pattern_error(message: str) -> tuple[str, str, dict[str, Any]] | None:
 
 def conversion_error(
     loc: tuple[Any, ...] | list[Any],
-    value: Any,
+    value: object,
     exc: Exception,
     type_name: str | None,
     expected: str | None = None,
@@ -166,7 +166,7 @@ def conversion_error(
 
 
 def constraint_error(
-    loc: tuple[Any, ...], raw: Any, value: Any, constraints: tuple[tuple[str, Any], ...]
+    loc: tuple[Any, ...], raw: object, value: object, constraints: tuple[tuple[str, Any], ...]
 ) -> dict[str, Any] | None:
     """The first of ``constraints`` (FastAPI's gt/ge/lt/le/min_length/max_length/pattern) ``value`` breaks."""
     for name, limit in constraints:
@@ -246,7 +246,7 @@ def _lookup(document: Any, path: list[Any]) -> Any:
 
 
 def body_error(
-    prefix: tuple[Any, ...] | list[Any], exc: msgspec.ValidationError | msgspec.DecodeError, body: Any = None
+    prefix: tuple[Any, ...] | list[Any], exc: msgspec.ValidationError | msgspec.DecodeError, body: object = None
 ) -> dict[str, Any]:
     """One error dict from msgspec's message about a JSON body, with ``$.a[0].b`` as a ``loc``.
 

@@ -19,6 +19,7 @@ from ._ranges import MalformedRange, UnsatisfiableRange, parse_range_header
 from ._response import Response, mark_response_started
 from ._streaming import ClientGone, reporting_client_gone
 from .background import BackgroundTask, run_background
+from .types import Receive, Scope, Send
 
 __all__ = ["FileResponse"]
 
@@ -92,7 +93,7 @@ class FileResponse(Response):
         self.stat_result = st
         return st
 
-    def _ranges_for(self, scope: Any, size: int) -> list[tuple[int, int]]:
+    def _ranges_for(self, scope: Scope, size: int) -> list[tuple[int, int]]:
         """The byte ranges to send (``[]``: the whole file); raises for a bad ``Range`` header."""
         if self.status_code != 200 or scope.get("method", "GET") not in ("GET", "HEAD"):
             return []
@@ -114,7 +115,7 @@ class FileResponse(Response):
                 return []
         return parse_range_header(range_header, size)
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         st = await self._load_stat()
         self._stat_headers(st)
         size = st.st_size
@@ -167,7 +168,7 @@ class FileResponse(Response):
         if self.background is not None:
             await run_background(self.background)
 
-    async def _send_parts(self, file: Any, parts: list[tuple[bytes, int, int]], closing: bytes, send: Any) -> None:
+    async def _send_parts(self, file: Any, parts: list[tuple[bytes, int, int]], closing: bytes, send: Send) -> None:
         """Each ``(part header, start, end)`` in chunks; a multipart body puts CRLF after each part."""
         multipart = bool(closing)
         for head, start, end in parts:
@@ -192,7 +193,7 @@ def _part_header(boundary: str, content_type: str, start: int, end: int, size: i
     return lines.encode("latin-1")
 
 
-async def _send_plain(send: Any, status: int, body: bytes, extra: list[tuple[bytes, bytes]]) -> None:
+async def _send_plain(send: Send, status: int, body: bytes, extra: list[tuple[bytes, bytes]]) -> None:
     headers = [
         (b"content-type", b"text/plain; charset=utf-8"),
         (b"content-length", str(len(body)).encode("latin-1")),

@@ -44,20 +44,20 @@ class _FieldPlan:
 _PLANS: dict[Any, _FieldPlan] = {}
 
 
-def _unannotated(tp: Any) -> Any:
+def _unannotated(tp: object) -> Any:
     return typing.get_args(tp)[0] if typing.get_origin(tp) is typing.Annotated else tp
 
 
-def _form_fields(model: Any) -> list[tuple[str, bool]]:
+def _form_fields(model: type) -> list[tuple[str, bool]]:
     """(form key, is sequence) per field."""
     return [(field.key, is_sequence(_unannotated(field.annotation))) for field in model_fields(model)]
 
 
-def _required_keys(model: Any) -> tuple[str, ...]:
+def _required_keys(model: type) -> tuple[str, ...]:
     return tuple(field.key for field in model_fields(model) if field.required)
 
 
-def _bool_keys(model: Any) -> tuple[str, ...]:
+def _bool_keys(model: type) -> tuple[str, ...]:
     return tuple(field.key for field in model_fields(model) if unwrap_optional(_unannotated(field.annotation)) is bool)
 
 
@@ -110,7 +110,7 @@ async def _request_form(ctx: RequestContext) -> FormData:
     return result
 
 
-def _upload_error(loc: tuple[Any, ...], value: Any) -> dict[str, Any]:
+def _upload_error(loc: tuple[Any, ...], value: object) -> dict[str, Any]:
     return {
         "type": "value_error",
         "loc": list(loc),
@@ -170,7 +170,7 @@ async def extract_form(plans: list[ParamPlan], ctx: RequestContext, values: dict
                 errors.append(conversion_error(loc, value_in, exc, plan.type_label))
 
 
-async def _as_bytes(value: Any) -> bytes:
+async def _as_bytes(value: object) -> bytes:
     if isinstance(value, UploadFile):
         await value.seek(0)
         return await value.read()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .exceptions import HTTPException
+from .types import Message, Receive, Scope
 
 __all__ = ["DEFAULT_MAX_BODY_SIZE", "RequestTooLarge", "check_declared_length", "limit_request_body"]
 
@@ -20,7 +21,7 @@ class RequestTooLarge(HTTPException):
         self.limit = limit
 
 
-def _declared_length(scope: dict[str, Any]) -> int | None:
+def _declared_length(scope: Scope) -> int | None:
     for key, value in scope.get("headers", ()):
         if key == b"content-length":
             return _parse_length(value)
@@ -40,7 +41,7 @@ def check_declared_length(value: bytes, limit: int) -> None:
         raise RequestTooLarge(limit)
 
 
-def limit_request_body(scope: dict[str, Any], receive: Any, limit: int) -> Any:
+def limit_request_body(scope: Scope, receive: Receive, limit: int) -> Any:
     """``receive`` that raises 413 once more than ``limit`` body bytes arrive (or are announced).
 
     With a Content-Length the check happens now, before the handler runs, and ``receive`` is
@@ -54,9 +55,9 @@ def limit_request_body(scope: dict[str, Any], receive: Any, limit: int) -> Any:
         return receive
     received = 0
 
-    async def limited_receive() -> dict[str, Any]:
+    async def limited_receive() -> Message:
         nonlocal received
-        message: dict[str, Any] = await receive()
+        message: Message = await receive()
         if message["type"] == "http.request":
             received += len(message.get("body", b""))
             if received > limit:

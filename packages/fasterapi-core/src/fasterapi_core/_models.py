@@ -21,8 +21,8 @@ __all__ = ["ModelField", "forbids_unknown_fields", "is_model", "model_fields"]
 class ModelField(NamedTuple):
     name: str  #: the attribute
     key: str  #: the key in JSON, forms and query strings (a Struct's ``rename``)
-    annotation: Any  #: with its ``Annotated`` extras
-    default: Any  #: ``MISSING`` when there is none
+    annotation: object  #: with its ``Annotated`` extras
+    default: object  #: ``MISSING`` when there is none
     default_factory: Callable[[], Any] | None
     init: bool = True  #: ``False`` for a dataclass field with ``init=False`` (never read from input)
 
@@ -31,7 +31,7 @@ class ModelField(NamedTuple):
         return self.init and self.default is MISSING and self.default_factory is None
 
 
-def is_model(tp: Any) -> bool:
+def is_model(tp: object) -> bool:
     """A class whose fields are filled from keys: a Struct, a dataclass or a TypedDict."""
     if not isinstance(tp, type):
         return False
@@ -71,6 +71,6 @@ def model_fields(model: type) -> list[ModelField]:
     ]
 
 
-def forbids_unknown_fields(model: Any) -> bool:
+def forbids_unknown_fields(model: object) -> bool:
     """msgspec's ``forbid_unknown_fields=True``, which is pydantic's ``extra="forbid"``."""
     return bool(getattr(getattr(model, "__struct_config__", None), "forbid_unknown_fields", False))

@@ -22,7 +22,7 @@ __all__ = ["FiniteCheck", "integral_floats_as_ints", "plan_finite_check"]
 FiniteCheck = Callable[[Any, tuple[Any, ...]], list[dict[str, Any]]]
 
 
-def plan_finite_check(tp: Any) -> FiniteCheck | None:
+def plan_finite_check(tp: object) -> FiniteCheck | None:
     """A function listing the non-finite ``Decimal``s inside a decoded ``tp`` (``None``: ``tp`` holds none)."""
     try:
         info = mi.type_info(tp)
@@ -51,13 +51,13 @@ def _holds_decimal(info: mi.Type, seen: set[Any]) -> bool:
     return any(_holds_decimal(child, seen) for child in children)
 
 
-def _finite_errors(value: Any, loc: tuple[Any, ...]) -> list[dict[str, Any]]:
+def _finite_errors(value: object, loc: tuple[Any, ...]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     _walk(value, loc, found)
     return found
 
 
-def _walk(value: Any, loc: tuple[Any, ...], found: list[dict[str, Any]]) -> None:
+def _walk(value: object, loc: tuple[Any, ...], found: list[dict[str, Any]]) -> None:
     if isinstance(value, decimal.Decimal):
         if not value.is_finite():
             message = "Input should be a finite number"
@@ -77,7 +77,7 @@ def _walk(value: Any, loc: tuple[Any, ...], found: list[dict[str, Any]]) -> None
             _walk(getattr(value, field.name, None), (*loc, field.name), found)
 
 
-def integral_floats_as_ints(document: Any) -> tuple[Any, bool]:
+def integral_floats_as_ints(document: object) -> tuple[Any, bool]:
     """``document`` (untyped JSON) with every float that is a whole number made an ``int``; and whether any was."""
     if type(document) is float:
         if document.is_integer():

@@ -7,9 +7,10 @@ import datetime
 import email.utils
 import http.cookies
 from collections.abc import Iterator, Mapping, MutableMapping
-from typing import Any, Literal
+from typing import Literal
 
 from .background import BackgroundTask, run_background
+from .types import Receive, Scope, Send
 
 __all__ = ["RESPONSE_STARTED", "MutableHeaders", "Response", "close_after_response", "mark_response_started"]
 
@@ -122,7 +123,7 @@ class Response:
 
     def __init__(
         self,
-        content: Any = None,
+        content: object = None,
         status_code: int = 200,
         headers: Mapping[str, str] | None = None,
         media_type: str | None = None,
@@ -135,11 +136,11 @@ class Response:
         self.body = self.render(content)
         self.raw_headers = self.init_headers(headers)
 
-    def render(self, content: Any) -> bytes:
+    def render(self, content: object) -> bytes:
         """The body for ``content``; subclasses override this (Starlette's hook) or ``_render``."""
         return self._render(content)
 
-    def _render(self, content: Any) -> bytes:
+    def _render(self, content: object) -> bytes:
         """`faster-api-web`'s hook for custom responses (a CSV response overrides it): str, bytes or None."""
         if content is None:
             return b""
@@ -230,7 +231,7 @@ class Response:
             samesite=samesite,
         )
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
         body = b"" if scope.get("method") == "HEAD" else self.body
         await send({"type": "http.response.body", "body": body})

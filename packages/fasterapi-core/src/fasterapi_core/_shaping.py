@@ -30,7 +30,7 @@ __all__ = ["names_a_model", "plan_shaping"]
 _MISSING = object()
 
 
-def plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callable[[Any], Any] | None:
+def plan_shaping(model: object, explicit: bool, options: dict[str, Any]) -> Callable[[Any], Any] | None:
     """The function that validates and shapes a return value, or ``None`` when nothing needs doing.
 
     An explicit ``response_model=`` always validates. Annotations naming a model (Struct, dataclass,
@@ -65,7 +65,7 @@ def plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callabl
 
     if not dump.active:
 
-        def shape(result: Any) -> Any:
+        def shape(result: object) -> Any:
             if exact_class is not None and result.__class__ is exact_class:
                 return result
             # Every item of exactly ``item_class``: counted in C, a third cheaper than collecting a set of types.
@@ -79,7 +79,7 @@ def plan_shaping(model: Any, explicit: bool, options: dict[str, Any]) -> Callabl
 
         return shape
 
-    def shape_and_filter(result: Any) -> Any:
+    def shape_and_filter(result: object) -> Any:
         return dump.top(validate(result), result)
 
     return shape_and_filter
@@ -97,7 +97,7 @@ def _plan_single_value(model: Any) -> Callable[[Any], Any]:
     return shape
 
 
-def names_a_model(tp: Any) -> bool:
+def names_a_model(tp: object) -> bool:
     # On Python 3.10 ``isinstance(list[Item], type)`` is true: generic aliases go to their arguments.
     if isinstance(tp, type) and typing.get_origin(tp) is None:
         return issubclass(tp, msgspec.Struct) or dataclasses.is_dataclass(tp) or typing.is_typeddict(tp)
@@ -114,7 +114,7 @@ def _field_names(option: Any) -> frozenset[str] | None:
 # --- validation -------------------------------------------------------------------------------------
 
 
-def _plan_validation(model: Any) -> Callable[[Any], Any]:
+def _plan_validation(model: object) -> Callable[[Any], Any]:
     """``convert`` to ``model``; unions of several untagged models try each member instead.
 
     msgspec refuses ``A | B`` when both are untagged Structs; FastAPI's tutorial uses exactly that
@@ -137,7 +137,7 @@ def _plan_validation(model: Any) -> Callable[[Any], Any]:
     if complete is None:
         return lambda result: _convert(result, model)
 
-    def convert_and_complete(result: Any) -> Any:
+    def convert_and_complete(result: object) -> Any:
         value = _convert(result, model)
         complete(value)
         return value
@@ -145,7 +145,7 @@ def _plan_validation(model: Any) -> Callable[[Any], Any]:
     return convert_and_complete
 
 
-def _union_members(tp: Any) -> tuple[Any, ...]:
+def _union_members(tp: object) -> tuple[Any, ...]:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         members = typing.get_args(tp)
         for member in members:
@@ -154,17 +154,17 @@ def _union_members(tp: Any) -> tuple[Any, ...]:
     return ()
 
 
-def _as_list(result: Any, model: Any) -> list[Any]:
+def _as_list(result: object, model: object) -> list[Any]:
     if isinstance(result, (list, tuple)):
         return list(result)
     raise _response_error(f"Expected `array`, got `{type(result).__name__}`", model)
 
 
-def _plan_union(model: Any, members: tuple[Any, ...]) -> Callable[[Any], Any]:
+def _plan_union(model: object, members: tuple[Any, ...]) -> Callable[[Any], Any]:
     classes = tuple(member for member in members if isinstance(member, type) and not typing.is_typeddict(member))
     converters = {member: _plan_validation(member) for member in members}
 
-    def validate(result: Any) -> Any:
+    def validate(result: object) -> Any:
         if result.__class__ in classes:
             return result
         best: Any = _MISSING
@@ -184,7 +184,7 @@ def _plan_union(model: Any, members: tuple[Any, ...]) -> Callable[[Any], Any]:
     return validate
 
 
-def _fields_used(result: Any, member: Any) -> int:
+def _fields_used(result: object, member: Any) -> int:
     """How many of ``member``'s fields ``result`` provides (pydantic's smart unions pick the most)."""
     names = _field_keys(member)
     if not names:
@@ -198,7 +198,7 @@ def _field_keys(tp: Any) -> tuple[str, ...]:
     return tuple(field.key for field in model_fields(tp)) if is_model(tp) else ()
 
 
-def _convert(result: Any, model: Any) -> Any:
+def _convert(result: object, model: object) -> Any:
     """``result`` converted to ``model`` (a server bug, answered 500, if it does not fit)."""
     try:
         source = msgspec.to_builtins(result, enc_hook=_enc) if _is_struct_like(result) else result
@@ -207,15 +207,15 @@ def _convert(result: Any, model: Any) -> Any:
         raise _response_error(str(exc), model) from exc
 
 
-def _response_error(message: str, model: Any) -> ResponseValidationError:
+def _response_error(message: str, model: object) -> ResponseValidationError:
     return ResponseValidationError([{"type": "value_error", "loc": ["response"], "msg": message, "input": None}])
 
 
-def _is_struct_like(value: Any) -> bool:
+def _is_struct_like(value: object) -> bool:
     return isinstance(value, msgspec.Struct) or (dataclasses.is_dataclass(value) and not isinstance(value, type))
 
 
-def _enc(obj: Any) -> Any:
+def _enc(obj: object) -> Any:
     return msgspec.json.decode(json_encoder.encode(obj))
 
 
@@ -241,7 +241,7 @@ class _Dump:
     def active(self) -> bool:
         return bool(self.include or self.exclude or self.exclude_none or self.exclude_unset or self.exclude_defaults)
 
-    def top(self, value: Any, source: Any) -> Any:
+    def top(self, value: object, source: object) -> Any:
         data = self.value(value, source)
         if isinstance(data, dict):
             if self.include is not None:
@@ -250,7 +250,7 @@ class _Dump:
                 data = {key: item for key, item in data.items() if key not in self.exclude}
         return data
 
-    def value(self, value: Any, source: Any) -> Any:
+    def value(self, value: object, source: object) -> Any:
         if isinstance(value, msgspec.Struct) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
             return self.model(value, source)
         if isinstance(value, dict):
@@ -267,7 +267,7 @@ class _Dump:
             ]
         return value
 
-    def model(self, value: Any, source: Any) -> dict[str, Any]:
+    def model(self, value: object, source: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}
         source_is_data = isinstance(source, dict)
         for name, key, default in _fields_with_defaults(type(value)):
@@ -288,7 +288,7 @@ class _Dump:
         return out
 
 
-def _equal(item: Any, default: Any) -> bool:
+def _equal(item: object, default: object) -> bool:
     try:
         return bool(item == default)
     except Exception:  # a user type with a surprising __eq__: treat as changed

@@ -12,6 +12,7 @@ from ._response import mark_response_started
 from ._streaming import ClientGone, StreamingResponse, _close, listen_for_disconnect, reporting_client_gone
 from .background import BackgroundTask, run_background
 from .concurrency import collapse_exception_groups
+from .types import Receive, Scope, Send
 
 __all__ = ["EventSourceResponse", "ServerSentEvent", "format_sse"]
 
@@ -25,7 +26,7 @@ class ServerSentEvent:
 
     def __init__(
         self,
-        data: Any = None,
+        data: object = None,
         *,
         event: str | None = None,
         id: str | int | None = None,
@@ -47,7 +48,7 @@ def _lines(value: str) -> list[str]:
 
 
 def format_sse(
-    data: Any = None,
+    data: object = None,
     *,
     event: str | None = None,
     id: str | int | None = None,
@@ -78,7 +79,7 @@ def format_sse(
     return ("\n".join(out) + "\n\n").encode("utf-8")
 
 
-def _encode_item(item: Any) -> bytes:
+def _encode_item(item: object) -> bytes:
     if isinstance(item, ServerSentEvent):
         return item.encode()
     if isinstance(item, Mapping):
@@ -124,7 +125,7 @@ class EventSourceResponse(StreamingResponse):
             raise ValueError("ping_interval must be a positive number of seconds")
         self.ping_interval = ping_interval
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
         if scope.get("method") == "HEAD":
             await send({"type": "http.response.body", "body": b"", "more_body": False})

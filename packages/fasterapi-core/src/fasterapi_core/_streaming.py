@@ -12,6 +12,7 @@ import anyio.to_thread
 from ._response import Response, mark_response_started
 from .background import BackgroundTask, run_background
 from .concurrency import collapse_exception_groups
+from .types import Message, Receive, Scope, Send
 
 __all__ = ["ClientGone", "StreamingResponse", "iterate_in_threadpool", "listen_for_disconnect", "reporting_client_gone"]
 
@@ -35,7 +36,7 @@ async def iterate_in_threadpool(iterable: Iterable[Any]) -> AsyncIterator[Any]:
         yield item
 
 
-async def listen_for_disconnect(receive: Any) -> None:
+async def listen_for_disconnect(receive: Receive) -> None:
     """Return once the client has disconnected (request body chunks are drained and dropped)."""
     while True:
         message = await receive()
@@ -87,12 +88,12 @@ class StreamingResponse(Response):
             return bytes(chunk)
         raise TypeError(f"StreamingResponse chunks must be str or bytes, got {type(chunk).__name__}")
 
-    async def _stream(self, send: Any) -> None:
+    async def _stream(self, send: Send) -> None:
         async for chunk in self.body_iterator:
             await send({"type": "http.response.body", "body": self._encode(chunk), "more_body": True})
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
         send = reporting_client_gone(send)
         try:
@@ -130,10 +131,10 @@ class ClientGone(Exception):
     """``send`` failed because the client disconnected (ASGI 2.4 servers raise ``OSError`` then)."""
 
 
-def reporting_client_gone(send: Any) -> Any:
+def reporting_client_gone(send: Send) -> Any:
     """``send`` that turns the server's ``OSError`` for a vanished client into ``ClientGone``."""
 
-    async def checked_send(message: dict[str, Any]) -> None:
+    async def checked_send(message: Message) -> None:
         try:
             await send(message)
         except OSError as exc:

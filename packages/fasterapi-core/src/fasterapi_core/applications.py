@@ -29,6 +29,7 @@ from .params import Depends
 from .requests import ClientDisconnect, Request
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import DEFAULT, APIRoute, DecoratedCallable, FasterRouter, IncEx, route_options
+from .types import Message, Receive, Scope, Send
 
 __all__ = ["DependencyOverrides", "FastAPI", "Faster", "ServerErrorMiddleware", "http_exception_response"]
 
@@ -117,7 +118,7 @@ class Faster:
         stream_multipart: bool = False,
         reraise_server_errors: bool = True,
         generate_unique_id_function: Callable[[Any], str] | None = None,
-        **extra: Any,
+        **extra: object,
     ) -> None:
         self.debug = debug
         self.title = title if title is not None else self.default_title
@@ -177,7 +178,7 @@ class Faster:
         endpoint: Callable[..., Any],
         *,
         methods: Sequence[str] | None = None,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -209,7 +210,7 @@ class Faster:
         path: str,
         *,
         methods: Sequence[str] | None = None,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -240,7 +241,7 @@ class Faster:
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -271,7 +272,7 @@ class Faster:
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -302,7 +303,7 @@ class Faster:
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -333,7 +334,7 @@ class Faster:
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -364,7 +365,7 @@ class Faster:
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -395,7 +396,7 @@ class Faster:
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -426,7 +427,7 @@ class Faster:
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -457,7 +458,7 @@ class Faster:
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -658,7 +659,7 @@ class Faster:
 
     # -- ASGI ----------------------------------------------------------------------------------
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope["app"] = self
         if self.root_path:
             scope["root_path"] = self.root_path
@@ -694,7 +695,7 @@ class Faster:
         except Exception as exc:
             await self._handle_exception(exc, scope, receive, send)
 
-    async def _dispatch(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         if kind == "http":
             await self._dispatch_http(scope, receive, send)
@@ -703,14 +704,14 @@ class Faster:
         elif kind == "lifespan":
             await run_lifespan(self, scope, receive, send)
 
-    def _route_path(self, scope: dict[str, Any]) -> str:
+    def _route_path(self, scope: Scope) -> str:
         path: str = scope["path"]
         root_path: str = scope.get("root_path", "")
         if root_path and path.startswith(root_path) and (len(path) == len(root_path) or path[len(root_path)] == "/"):
             return path[len(root_path) :] or "/"
         return path
 
-    def _limited_receive(self, route: Any, limit: Any, scope: dict[str, Any], receive: Any) -> Any:
+    def _limited_receive(self, route: Any, limit: Any, scope: Scope, receive: Receive) -> Any:
         """``receive`` wrapped in the route's body-size limit (planned on the route's first request)."""
         if limit is _UNPLANNED:
             limit = None
@@ -723,7 +724,7 @@ class Faster:
                 return receive
         return limit_request_body(scope, receive, limit)
 
-    async def _dispatch_http(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def _dispatch_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The innermost HTTP app under middleware (``__call__`` does the same inline without middleware)."""
         match = self.router.match(scope["method"], self._route_path(scope) if scope.get("root_path") else scope["path"])
         try:
@@ -740,7 +741,7 @@ class Faster:
         except Exception as exc:
             await self._handle_exception(exc, scope, receive, send)
 
-    async def _answer_unrouted(self, match: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def _answer_unrouted(self, match: Any, scope: Scope, receive: Receive, send: Send) -> None:
         """Mounts, 405, the slash redirect and 404: every outcome of matching but a route."""
         status = match.status
         if status is _MOUNT:
@@ -756,19 +757,19 @@ class Faster:
         else:
             raise HTTPException(404, "Not Found")
 
-    async def _redirect_slash(self, path: str, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def _redirect_slash(self, path: str, scope: Scope, receive: Receive, send: Send) -> None:
         url = URL(scope=scope)
         root_path = scope.get("root_path", "")
         target = url.replace(path=root_path + path)
         await RedirectResponse(str(target))(scope, receive, send)
 
-    async def _call_mount(self, match: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def _call_mount(self, match: Any, scope: Scope, receive: Receive, send: Send) -> None:
         child = dict(scope)
         child["root_path"] = scope.get("root_path", "") + match.mount_prefix
         child["path"] = child["root_path"] + match.remaining_path
         started = False
 
-        async def tracking_send(message: dict[str, Any]) -> None:
+        async def tracking_send(message: Message) -> None:
             nonlocal started
             if message["type"] in ("http.response.start", "websocket.accept", "websocket.close"):
                 started = True
@@ -781,7 +782,7 @@ class Faster:
                 mark_response_started(exc)
             raise
 
-    async def _dispatch_websocket(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def _dispatch_websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         match = self.router.match("WEBSOCKET", self._route_path(scope))
         if match.status is _FULL:
             scope["path_params"] = match.params
@@ -795,7 +796,7 @@ class Faster:
 
     # -- errors --------------------------------------------------------------------------------
 
-    async def _handle_exception(self, exc: Exception, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def _handle_exception(self, exc: Exception, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer ``exc`` with the most specific handler; unexpected errors become a logged 500."""
         if getattr(exc, RESPONSE_STARTED, False):
             # Raised after the response began (mid-stream): too late to answer, only report it.
@@ -823,7 +824,7 @@ class Faster:
         if self.reraise_server_errors:
             raise exc
 
-    async def _server_error(self, exc: BaseException, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def _server_error(self, exc: BaseException, scope: Scope, receive: Receive, send: Send) -> None:
         """Log ``exc`` with its traceback and answer 500 (the user's 500/Exception handler, or the default)."""
         if not getattr(exc, _LOGGED, False):
             logger.error("Exception in ASGI application %s: %s", _serving(scope), _summary(exc), exc_info=exc)
@@ -851,7 +852,7 @@ _LOGGED = "_fasterapi_logged"
 _UNPLANNED: Any = object()
 
 
-def _accepts_html(scope: dict[str, Any]) -> bool:
+def _accepts_html(scope: Scope) -> bool:
     for key, value in scope.get("headers", ()):
         if key == b"accept":
             return b"text/html" in value
@@ -877,13 +878,13 @@ class ServerErrorMiddleware:
         self.app = app
         self.faster = faster
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = False
 
-        async def tracking_send(message: dict[str, Any]) -> None:
+        async def tracking_send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
@@ -910,7 +911,7 @@ class FastAPI(Faster):
     default_title: ClassVar[str] = "FastAPI"
 
 
-def _serving(scope: dict[str, Any]) -> str:
+def _serving(scope: Scope) -> str:
     """``while serving GET /items/{item_id} (read_item())``: the route a 500 came from, for its log line."""
     route = scope.get("route")
     label = getattr(route, "label", None)

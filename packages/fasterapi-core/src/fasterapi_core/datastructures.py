@@ -108,7 +108,7 @@ class Headers(_MultiDict):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key.lower() in self._dict
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str, default: object = None) -> Any:
         return self._dict.get(key.lower(), default)
 
     def getlist(self, key: str) -> list[str]:
@@ -121,7 +121,7 @@ class State:
     def __init__(self, state: dict[str, Any] | None = None) -> None:
         object.__setattr__(self, "_state", state if state is not None else {})
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    def __setattr__(self, name: str, value: object) -> None:
         self._state[name] = value
 
     def __getattr__(self, name: str) -> Any:
@@ -144,13 +144,13 @@ class State:
     def __getitem__(self, name: str) -> Any:
         return self._state[name]
 
-    def __setitem__(self, name: str, value: Any) -> None:
+    def __setitem__(self, name: str, value: object) -> None:
         self._state[name] = value
 
     def __delitem__(self, name: str) -> None:
         del self._state[name]
 
-    def get(self, name: str, default: Any = None) -> Any:
+    def get(self, name: str, default: object = None) -> Any:
         return self._state.get(name, default)
 
     def __repr__(self) -> str:

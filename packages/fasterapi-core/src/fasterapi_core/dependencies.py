@@ -78,7 +78,7 @@ class ParamPlan:
         "type_label",
     )
 
-    def __init__(self, name: str, source: str, annotation: Any, field: Param) -> None:
+    def __init__(self, name: str, source: str, annotation: object, field: Param) -> None:
         meta = _meta_for(field)
         annotation, inline_meta = _split_annotated(annotation)
         for extra in inline_meta:
@@ -249,7 +249,7 @@ class Dependant:
         return [*self.path_params, *self.query_params, *self.header_params, *self.cookie_params, *self.form_params]
 
 
-def _sequence_item(tp: Any) -> Any:
+def _sequence_item(tp: object) -> Any:
     args = typing.get_args(unwrap_optional(tp))
     return args[0] if args else str
 
@@ -356,14 +356,14 @@ def _signature(call: Any) -> inspect.Signature:
         raise FasterAPIError(f"cannot read the signature of {call!r}: {exc}") from exc
 
 
-def _split_annotated(annotation: Any) -> tuple[Any, list[Any]]:
+def _split_annotated(annotation: object) -> tuple[Any, list[Any]]:
     if typing.get_origin(annotation) is typing.Annotated:
         args = typing.get_args(annotation)
         return args[0], list(args[1:])
     return annotation, []
 
 
-def _is_special(annotation: Any) -> str | None:
+def _is_special(annotation: object) -> str | None:
     tp = unwrap_optional(annotation)
     # On Python 3.10, ``list[X]`` passes ``isinstance(..., type)`` but breaks ``issubclass``.
     if not isinstance(tp, type) or typing.get_origin(tp) is not None:
@@ -781,14 +781,14 @@ class _ModelShape:
             errors.extend(self.extras(connection))
 
 
-def _copy_with_default(field: Param, default: Any) -> Param:
+def _copy_with_default(field: Param, default: object) -> Param:
     clone = object.__new__(type(field))
     clone.__dict__.update(field.__dict__)
     clone.default = default
     return clone
 
 
-def _constrained(annotation: Any, field: Param) -> Any:
+def _constrained(annotation: object, field: Param) -> Any:
     """``annotation`` carrying ``Body(gt=..., max_length=...)`` as msgspec constraints.
 
     On ``X | None`` the constraints go on ``X`` (msgspec cannot constrain a union; ``None`` stays allowed).

@@ -22,7 +22,7 @@ __all__ = ["encode_json", "jsonable_encoder"]
 
 
 def jsonable_encoder(
-    obj: Any,
+    obj: object,
     include: Collection[str] | None = None,
     exclude: Collection[str] | None = None,
     *,
@@ -51,7 +51,7 @@ def jsonable_encoder(
 
 
 def _with_custom(custom: Mapping[type[Any], Callable[[Any], Any]]) -> Callable[[Any], Any]:
-    def hook(value: Any) -> Any:
+    def hook(value: object) -> Any:
         for kind, encode in custom.items():
             if isinstance(value, kind):
                 return encode(value)
@@ -60,7 +60,7 @@ def _with_custom(custom: Mapping[type[Any], Callable[[Any], Any]]) -> Callable[[
     return hook
 
 
-def _apply_custom(value: Any, custom: Mapping[type[Any], Callable[[Any], Any]]) -> Any:
+def _apply_custom(value: object, custom: Mapping[type[Any], Callable[[Any], Any]]) -> Any:
     """Apply custom encoders to values msgspec would otherwise convert natively (e.g. datetime)."""
     for kind, encode in custom.items():
         if isinstance(value, kind):
@@ -72,7 +72,7 @@ def _apply_custom(value: Any, custom: Mapping[type[Any], Callable[[Any], Any]]) 
     return value
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> Any:
     """What ``to_builtins`` leaves that FastAPI's encoder changes: decimals become JSON numbers (int
     when integral), tuples become lists, bytes become text (``bytes.decode()``, not base64)."""
     if isinstance(value, decimal.Decimal):
@@ -86,7 +86,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _drop_none(value: Any) -> Any:
+def _drop_none(value: object) -> Any:
     if isinstance(value, dict):
         return {k: _drop_none(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):

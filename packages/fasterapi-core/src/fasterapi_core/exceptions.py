@@ -97,7 +97,7 @@ class ValidationException(Exception):
 class RequestValidationError(ValidationException):
     """The request did not validate: answered with 422 and ``{"detail": errors}``."""
 
-    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
+    def __init__(self, errors: Sequence[Any], *, body: object = None) -> None:
         super().__init__(errors)
         self._body = body
 
@@ -113,7 +113,7 @@ class RequestValidationError(ValidationException):
         return raw
 
     @body.setter
-    def body(self, value: Any) -> None:
+    def body(self, value: object) -> None:
         self._body = value
 
 

@@ -13,6 +13,7 @@ import anyio
 import anyio.to_thread
 
 from .concurrency import collapse_exception_groups
+from .types import Receive, Scope, Send
 
 __all__ = ["MountedLifespan", "run_lifespan"]
 
@@ -72,7 +73,7 @@ class MountedLifespan:
         self._from_app_send, self._from_app_receive = anyio.create_memory_object_stream[dict[str, Any]](2)
 
     async def run(self) -> None:
-        scope: dict[str, Any] = {"type": "lifespan", "asgi": {"version": "3.0", "spec_version": "2.0"}}
+        scope: Scope = {"type": "lifespan", "asgi": {"version": "3.0", "spec_version": "2.0"}}
         if self.state is not None:
             scope["state"] = self.state
         try:
@@ -130,7 +131,7 @@ def _message(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(exc), exc)).strip()
 
 
-async def run_lifespan(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
+async def run_lifespan(app: Any, scope: Scope, receive: Receive, send: Send) -> None:
     """Answer ``lifespan.startup``/``lifespan.shutdown``: ``lifespan=`` outside, hooks, then mounts."""
     started = False
     message = await receive()

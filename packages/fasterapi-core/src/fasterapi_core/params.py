@@ -58,7 +58,7 @@ class Param:
 
     def __init__(
         self,
-        default: Any = MISSING,
+        default: object = MISSING,
         *,
         default_factory: Callable[[], Any] | None = None,
         alias: str | None = None,
@@ -75,12 +75,12 @@ class Param:
         deprecated: bool | None = None,
         include_in_schema: bool = True,
         examples: list[Any] | None = None,
-        example: Any = MISSING,
+        example: object = MISSING,
         openapi_examples: dict[str, Any] | None = None,
         media_type: str | None = None,
         embed: bool | None = None,
         convert_underscores: bool = True,
-        **extra: Any,
+        **extra: object,
     ) -> None:
         if default in _REQUIRED_SPELLINGS:
             default = MISSING

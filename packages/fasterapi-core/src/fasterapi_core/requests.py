@@ -11,11 +11,10 @@ import msgspec
 from ._formparsers import DEFAULT_MAX_FIELDS, DEFAULT_MAX_FILES, DEFAULT_MAX_PART_SIZE, parse_form
 from .datastructures import URL, Address, Headers, QueryParams, State
 from .exceptions import HTTPException
+from .types import Receive, Scope, Send
 from .uploads import FormData
 
 __all__ = ["ClientDisconnect", "FormRequest", "HTTPConnection", "Request"]
-
-_EMPTY_RECEIVE_MESSAGE = {"type": "http.request", "body": b"", "more_body": False}
 
 
 class ClientDisconnect(Exception):
@@ -41,7 +40,7 @@ class HTTPConnection(Mapping[str, Any]):
 
     __slots__ = ("_base_url", "_cookies", "_headers", "_query_params", "_state", "_url", "scope")
 
-    def __init__(self, scope: dict[str, Any]) -> None:
+    def __init__(self, scope: Scope) -> None:
         self.scope = scope
         self._headers: Headers | None = None
         self._query_params: QueryParams | None = None
@@ -145,7 +144,7 @@ class Request(HTTPConnection):
 
     __slots__ = ("_body", "_form", "_is_disconnected", "_json", "_receive", "_send", "_stream_consumed")
 
-    def __init__(self, scope: dict[str, Any], receive: Any = None, send: Any = None) -> None:
+    def __init__(self, scope: Scope, receive: Receive | None = None, send: Send | None = None) -> None:
         super().__init__(scope)
         self._receive = receive
         self._send = send

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 from urllib.parse import quote
 
 from ._encoding import encode_json
@@ -34,7 +33,7 @@ class JSONResponse(Response):
 
     media_type = "application/json"
 
-    def _render(self, content: Any) -> bytes:
+    def _render(self, content: object) -> bytes:
         if isinstance(content, (bytes, bytearray, memoryview)):
             return bytes(content)
         return encode_json(content)

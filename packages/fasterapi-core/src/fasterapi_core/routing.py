@@ -34,6 +34,7 @@ from .exceptions import FasterAPIError, RequestValidationError
 from .params import Depends
 from .responses import JSONResponse, Response
 from .solver import _extract, body_headers, call_endpoint, decode_body, extract_simple, receive_body, solve
+from .types import Receive, Scope, Send
 
 __all__ = ["DEFAULT", "APIRoute", "APIRouter", "DecoratedCallable", "FasterRouter", "IncEx", "route_options"]
 
@@ -256,7 +257,7 @@ class APIRoute(Route):
             return None
         return annotation
 
-    async def _handle_plain(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+    async def _handle_plain(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
         """The common case kept short: an async handler without parameters returning JSON."""
         result = await self.endpoint()
         if isinstance(result, Response):
@@ -274,7 +275,7 @@ class APIRoute(Route):
         )
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
-    async def _handle_path(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+    async def _handle_path(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
         """An async handler whose only parameters are the router's path values, as they are."""
         result = await self.endpoint(**path_params)
         if not self._direct_json or isinstance(result, Response):
@@ -293,7 +294,7 @@ class APIRoute(Route):
         )
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
-    async def _handle_simple(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+    async def _handle_simple(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
         """Only path/query/header/cookie parameters (or none): no per-request context at all."""
         dependant = self.dependant
         errors: list[dict[str, Any]] = []
@@ -326,7 +327,7 @@ class APIRoute(Route):
         )
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
-    async def _handle_body(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+    async def _handle_body(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
         """A JSON body plus, at most, path/query/header/cookie values: still no per-request context."""
         dependant = self.dependant
         content_type, declared = body_headers(scope)
@@ -366,7 +367,7 @@ class APIRoute(Route):
         )
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else payload})
 
-    async def _handle_full(self, scope: dict[str, Any], receive: Any, send: Any, path_params: dict[str, Any]) -> None:
+    async def _handle_full(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
         """Dependencies, special parameters or forms: solved with a ``RequestContext``."""
         dependant = self.dependant
         ctx = RequestContext(scope, receive, path_params)
@@ -413,7 +414,7 @@ class APIRoute(Route):
             raise
         await close_after_response(ctx.exit_stack)  # core-app: an error now is past answering
 
-    def _json_answer(self, result: Any, scope: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    def _json_answer(self, result: object, scope: Scope) -> tuple[dict[str, Any], dict[str, Any]]:
         """The two messages of this route's plain JSON answer to ``result`` (not a ``Response``)."""
         if self._shape is not None:
             result = self._shape(result)
@@ -426,7 +427,7 @@ class APIRoute(Route):
         return start, {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
 
     async def _send_result(
-        self, result: Any, ctx: RequestContext | None, scope: dict[str, Any], receive: Any, send: Any
+        self, result: object, ctx: RequestContext | None, scope: Scope, receive: Receive, send: Send
     ) -> None:
         if isinstance(result, Response):
             if ctx is not None:
@@ -566,7 +567,7 @@ def path_values_ready(dependant: Dependant, template: Any) -> bool:
 _VALIDATION_ERROR_KEYS = RequestValidationError.__mro__[: RequestValidationError.__mro__.index(Exception)]
 
 
-async def _reject(errors: list[dict[str, Any]], body: Any, scope: dict[str, Any], send: Any) -> None:
+async def _reject(errors: list[dict[str, Any]], body: object, scope: Scope, send: Send) -> None:
     """Answer a request that did not validate.
 
     With no exception handler for ``RequestValidationError`` on the app the 422 is sent here directly
@@ -609,9 +610,6 @@ def _merge_sub_response(response: Response, ctx: RequestContext) -> None:
             response.background = ctx.background
         else:
             response.background = BackgroundTasks([response.background, *ctx.background.tasks])
-
-
-HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 
 
 class FasterRouter(Router):
@@ -680,7 +678,7 @@ class FasterRouter(Router):
         endpoint: Callable[..., Any],
         *,
         methods: Sequence[str] | None = None,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -735,7 +733,7 @@ class FasterRouter(Router):
         path: str,
         *,
         methods: Sequence[str] | None = None,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -773,7 +771,7 @@ class FasterRouter(Router):
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -804,7 +802,7 @@ class FasterRouter(Router):
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -835,7 +833,7 @@ class FasterRouter(Router):
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -866,7 +864,7 @@ class FasterRouter(Router):
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -897,7 +895,7 @@ class FasterRouter(Router):
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -928,7 +926,7 @@ class FasterRouter(Router):
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -959,7 +957,7 @@ class FasterRouter(Router):
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,
@@ -990,7 +988,7 @@ class FasterRouter(Router):
         self,
         path: str,
         *,
-        response_model: Any = DEFAULT,
+        response_model: object = DEFAULT,
         status_code: int | None = None,
         tags: list[str | enum.Enum] | None = None,
         dependencies: Sequence[Depends] | None = None,

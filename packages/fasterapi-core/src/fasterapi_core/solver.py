@@ -16,7 +16,7 @@ import anyio.to_thread
 import msgspec
 
 from ._body_errors import body_errors, json_invalid
-from ._context import RequestContext, query_dict
+from ._context import RequestContext, cookies_of, query_dict
 from ._errors import json_invalid_error, missing_error
 from ._form_params import extract_form
 from ._limits import RequestTooLarge
@@ -27,13 +27,14 @@ from .exceptions import HTTPException
 from .model_adapters import ModelValidationError
 from .requests import ClientDisconnect, Request
 from .responses import Response
+from .types import Receive, Scope
 
 __all__ = ["RequestContext", "call_endpoint", "solve"]
 
 
 def extract_simple(
     dependant: Dependant,
-    scope: dict[str, Any],
+    scope: Scope,
     path_params: dict[str, Any],
     errors: list[dict[str, Any]],
     path_ready: bool = False,
@@ -55,9 +56,7 @@ def extract_simple(
     if dependant.header_params:
         _extract(dependant.header_params, _headers_for(dependant.header_keys, scope), "header", values, errors)
     if dependant.cookie_params:
-        _extract(
-            dependant.cookie_params, RequestContext(scope, None, path_params).get_cookies(), "cookie", values, errors
-        )
+        _extract(dependant.cookie_params, cookies_of(scope), "cookie", values, errors)
     return values
 
 
@@ -95,7 +94,7 @@ async def read_body(ctx: RequestContext) -> bytes:
     return ctx.body
 
 
-async def receive_body(receive: Any, limit: int | None = None) -> bytes:
+async def receive_body(receive: Receive, limit: int | None = None) -> bytes:
     """Every ``http.request`` chunk joined (one message, the usual case, is taken as it is).
 
     ``limit``: raise ``RequestTooLarge`` (413) as soon as more bytes than that have arrived.
@@ -126,7 +125,7 @@ async def receive_body(receive: Any, limit: int | None = None) -> bytes:
     return b"".join(chunks)
 
 
-def body_headers(scope: dict[str, Any]) -> tuple[str | None, bytes | None]:
+def body_headers(scope: Scope) -> tuple[str | None, bytes | None]:
     """The first ``Content-Type`` (decoded) and the first ``Content-Length`` (raw), in one scan."""
     content_type: bytes | None = None
     length: bytes | None = None
@@ -201,7 +200,7 @@ def _extract_params(dependant: Dependant, ctx: RequestContext, values: dict[str,
         _extract(dependant.cookie_params, ctx.get_cookies(), "cookie", values, errors)
 
 
-def _headers_for(wanted: dict[bytes, str], scope: dict[str, Any]) -> dict[str, list[str]]:
+def _headers_for(wanted: dict[bytes, str], scope: Scope) -> dict[str, list[str]]:
     """The values of just the ``wanted`` headers: one scan of the raw list, nothing else decoded."""
     found: dict[str, list[str]] = {}
     for name, value in scope.get("headers", ()):

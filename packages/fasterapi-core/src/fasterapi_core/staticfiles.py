@@ -16,12 +16,12 @@ import mimetypes
 import os
 import stat
 from collections.abc import Sequence
-from typing import Any
 
 import anyio
 import anyio.to_thread
 
 from ._file_response import FileResponse
+from .types import Receive, Scope, Send
 
 __all__ = ["NotModifiedHeaders", "StaticFiles"]
 
@@ -69,7 +69,7 @@ class StaticFiles:
 
     # -- ASGI -------------------------------------------------------------------------------------
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1000, "reason": ""})
             return
@@ -129,7 +129,7 @@ class StaticFiles:
                 continue
         return None
 
-    async def _redirect_to_slash(self, scope: dict[str, Any], send: Any) -> None:
+    async def _redirect_to_slash(self, scope: Scope, send: Send) -> None:
         path = scope.get("raw_path")
         text = path.decode("latin-1") if isinstance(path, bytes) else scope["path"]
         location = text.split("?", 1)[0] + "/"
@@ -146,7 +146,7 @@ class StaticFiles:
             raise RuntimeError(f"StaticFiles directory '{self.directory}' does not exist")
 
 
-def _route_path(scope: dict[str, Any]) -> str:
+def _route_path(scope: Scope) -> str:
     path: str = scope.get("path", "/")
     root_path: str = scope.get("root_path", "")
     if root_path and path.startswith(root_path):
@@ -171,12 +171,12 @@ def _safe_segments(path: str) -> list[str] | None:
 # -- responses ---------------------------------------------------------------------------------
 
 
-async def _not_found(send: Any) -> None:
+async def _not_found(send: Send) -> None:
     await _send_simple(send, 404, b'{"detail":"Not Found"}', [])
 
 
 async def _send_simple(
-    send: Any,
+    send: Send,
     status: int,
     body: bytes,
     headers: list[tuple[bytes, bytes]],
@@ -207,7 +207,7 @@ def _file_headers(full_path: str, st: os.stat_result) -> list[tuple[bytes, bytes
     return headers
 
 
-def _request_headers(scope: dict[str, Any]) -> dict[bytes, bytes]:
+def _request_headers(scope: Scope) -> dict[bytes, bytes]:
     return {key.lower(): value for key, value in scope.get("headers", ())}
 
 
@@ -239,7 +239,7 @@ def _not_modified(request: dict[bytes, bytes], headers: dict[bytes, bytes], st: 
 
 
 async def _send_file(
-    scope: dict[str, Any], receive: Any, send: Any, full_path: str, st: os.stat_result, status: int
+    scope: Scope, receive: Receive, send: Send, full_path: str, st: os.stat_result, status: int
 ) -> None:
     headers = _file_headers(full_path, st)
     header_map = dict(headers)

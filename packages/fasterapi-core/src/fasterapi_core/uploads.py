@@ -128,12 +128,12 @@ class FormData(dict[str, Any]):
         return f"FormData({self._items!r})"
 
 
-def is_upload_type(tp: Any) -> bool:
+def is_upload_type(tp: object) -> bool:
     """True for ``UploadFile`` and its subclasses."""
     return isinstance(tp, type) and issubclass(tp, UploadFile)
 
 
-def is_upload_annotation(annotation: Any) -> bool:
+def is_upload_annotation(annotation: object) -> bool:
     """True for ``UploadFile``, ``UploadFile | None`` and ``list[UploadFile]`` (read from a form)."""
     base = unwrap_optional(annotation)
     if is_upload_type(base):

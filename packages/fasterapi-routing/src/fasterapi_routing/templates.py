@@ -26,10 +26,6 @@ class Segment:
     converter_name: str | None = None
     converter: Converter | None = None
 
-    @property
-    def is_param(self) -> bool:
-        return self.param is not None
-
 
 @dataclass(frozen=True, slots=True)
 class PathTemplate:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from ..types import Scope, Send
 
 __all__ = ["refuse"]
 
 
 async def refuse(
-    scope: dict[str, Any], send: Any, status: int, body: bytes, headers: list[tuple[bytes, bytes]] | None = None
+    scope: Scope, send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]] | None = None
 ) -> None:
     """Answer ``status`` with a plain-text ``body``; websockets get an HTTP denial or a 1008 close."""
     raw = list(headers or [])

@@ -19,6 +19,7 @@ from .._response import Response, mark_response_started
 from .._streaming import StreamingResponse
 from ..concurrency import collapse_exception_groups
 from ..requests import Request
+from ..types import Message, Receive, Scope, Send
 
 __all__ = ["BaseHTTPMiddleware", "CallNext", "DispatchFunction"]
 
@@ -53,7 +54,7 @@ class _AppResponse(StreamingResponse):
         status_code: int,
         raw_headers: list[tuple[bytes, bytes]],
         body: AsyncIterator[bytes],
-        debug: dict[str, Any] | None = None,
+        debug: Message | None = None,
     ) -> None:
         self.debug = debug
         self.status_code = status_code
@@ -61,7 +62,7 @@ class _AppResponse(StreamingResponse):
         self.body_iterator = body
         self.background = None
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # The inner app already treated HEAD; pass its body messages through as they are.
         if self.debug is not None:
             await send(self.debug)
@@ -85,7 +86,7 @@ class BaseHTTPMiddleware:
         """Override me: return ``await call_next(request)``, changed as you like, or a response of yours."""
         raise NotImplementedError("subclass BaseHTTPMiddleware and override dispatch(), or pass dispatch=")
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -96,16 +97,16 @@ class BaseHTTPMiddleware:
 
 
 async def _run_dispatch(
-    app: Callable[..., Any], dispatch: Callable[..., Any], scope: dict[str, Any], receive: Any, send: Any
+    app: Callable[..., Any], dispatch: Callable[..., Any], scope: Scope, receive: Receive, send: Send
 ) -> None:
     request = Request(scope, receive)
     app_error: list[BaseException] = []
 
-    def inner_receive_for(outer: Request) -> Callable[[], Awaitable[dict[str, Any]]]:
+    def inner_receive_for(outer: Request) -> Receive:
         """Let the inner app read a body that ``dispatch`` already read (``await request.body()``)."""
         replayed = False
 
-        async def inner_receive() -> dict[str, Any]:
+        async def inner_receive() -> Message:
             nonlocal replayed
             cached = outer._body
             if cached is not None and not replayed:
@@ -116,7 +117,7 @@ async def _run_dispatch(
                 # receive() would block until the client leaves (as Starlette, an empty body instead)
                 replayed = True
                 return {"type": "http.request", "body": b"", "more_body": False}
-            message: dict[str, Any] = await receive()
+            message: Message = await receive()
             return message
 
         return inner_receive
@@ -126,10 +127,10 @@ async def _run_dispatch(
             streams: list[Any] = []
 
             async def call_next(req: Request) -> Response:
-                to_mw, from_app = anyio.create_memory_object_stream[dict[str, Any]](16)
+                to_mw, from_app = anyio.create_memory_object_stream[Message](16)
                 streams.append(from_app)
 
-                async def inner_send(message: dict[str, Any]) -> None:
+                async def inner_send(message: Message) -> None:
                     # When dispatch dropped the response, the rest is discarded.
                     with contextlib.suppress(anyio.BrokenResourceError, anyio.ClosedResourceError):
                         await to_mw.send(message)

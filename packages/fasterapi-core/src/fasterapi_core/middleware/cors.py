@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..types import Message, Receive, Scope, Send
+
 __all__ = ["CORSMiddleware"]
 
 ALL_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
@@ -67,7 +69,7 @@ class CORSMiddleware:
             return True
         return self.allow_origin_regex is not None and self.allow_origin_regex.fullmatch(origin) is not None
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -90,7 +92,7 @@ class CORSMiddleware:
             return
         await self.app(scope, receive, self._simple_send(origin, scope, send))
 
-    async def preflight(self, origin: str, method: str, headers: str | None, send: Any) -> None:
+    async def preflight(self, origin: str, method: str, headers: str | None, send: Send) -> None:
         failures = []
         raw = list(self.preflight_headers)
         if self.is_allowed_origin(origin):
@@ -123,8 +125,8 @@ class CORSMiddleware:
         await send({"type": "http.response.start", "status": status, "headers": raw})
         await send({"type": "http.response.body", "body": body})
 
-    def _simple_send(self, origin: str, scope: dict[str, Any], send: Any) -> Any:
-        async def cors_send(message: dict[str, Any]) -> None:
+    def _simple_send(self, origin: str, scope: Scope, send: Send) -> Any:
+        async def cors_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [
                     (k, v)

@@ -6,13 +6,15 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..types import Message, Receive, Scope, Send
+
 __all__ = ["GZipMiddleware"]
 
 #: Never compressed: event streams must reach the client event by event.
 DEFAULT_EXCLUDED_CONTENT_TYPES = ("text/event-stream",)
 
 
-def _accepts_gzip(scope: dict[str, Any]) -> bool:
+def _accepts_gzip(scope: Scope) -> bool:
     for key, value in scope.get("headers", ()):
         if key == b"accept-encoding":
             return b"gzip" in value.lower()
@@ -37,7 +39,7 @@ class GZipMiddleware:
         self.compresslevel = compresslevel
         self.excluded = tuple(t.encode("latin-1") for t in excluded_content_types)
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not _accepts_gzip(scope):
             await self.app(scope, receive, send)
             return
@@ -49,14 +51,14 @@ class _GZipSender:
 
     __slots__ = ("compressor", "mode", "options", "send", "start")
 
-    def __init__(self, options: GZipMiddleware, send: Any) -> None:
+    def __init__(self, options: GZipMiddleware, send: Send) -> None:
         self.options = options
         self.send = send
-        self.start: dict[str, Any] | None = None
+        self.start: Message | None = None
         self.mode = "undecided"  # then "identity" or "gzip"
         self.compressor: Any = None
 
-    async def __call__(self, message: dict[str, Any]) -> None:
+    async def __call__(self, message: Message) -> None:
         kind = message["type"]
         if kind == "http.response.start":
             self.start = message

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..datastructures import URL
+from ..types import Receive, Scope, Send
 from ._denial import refuse
 
 __all__ = ["HTTPSRedirectMiddleware"]
@@ -20,7 +21,7 @@ class HTTPSRedirectMiddleware:
     def __init__(self, app: Callable[..., Any]) -> None:
         self.app = app
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         if kind not in ("http", "websocket") or scope.get("scheme", "http") in ("https", "wss"):
             await self.app(scope, receive, send)

@@ -6,12 +6,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..datastructures import URL
+from ..types import Receive, Scope, Send
 from ._denial import refuse
 
 __all__ = ["TrustedHostMiddleware"]
 
 
-def _host_of(scope: dict[str, Any]) -> str:
+def _host_of(scope: Scope) -> str:
     for key, value in scope.get("headers", ()):
         if key == b"host":
             host: str = value.decode("latin-1")
@@ -51,7 +52,7 @@ class TrustedHostMiddleware:
         host = host.lower()
         return host in self.exact or (bool(self.suffixes) and host.endswith(self.suffixes))
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.allow_any or scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
@@ -64,7 +65,7 @@ class TrustedHostMiddleware:
             return
         await refuse(scope, send, 400, b"Invalid host header")
 
-    async def _redirect_to_www(self, scope: dict[str, Any], send: Any) -> None:
+    async def _redirect_to_www(self, scope: Scope, send: Send) -> None:
         url = URL(scope=scope)
         netloc = "www." + url.netloc
         location = str(url.replace(netloc=netloc)).encode("latin-1")
