@@ -316,3 +316,56 @@ def test_a_struct_inside_a_pydantic_model_is_refused_at_declaration() -> None:
         @app.post("/shapes/")
         async def create(shape: Shape) -> None:
             return None
+
+
+async def test_pydantic_value_types_as_query_body_and_form_parameters() -> None:
+    from pydantic import EmailStr
+
+    from fasterapi_core import Form, Query
+
+    app = Faster()
+
+    @app.get("/q/")
+    async def by_query(email: Annotated[EmailStr, Query()], n: conint(ge=1) = 1) -> Any:  # type: ignore[valid-type]
+        return {"email": email, "n": n}
+
+    @app.post("/subscribe/")
+    async def subscribe(email: Annotated[EmailStr, Body(embed=True)]) -> Any:
+        return {"email": email}
+
+    @app.post("/site/")
+    async def site(url: Annotated[HttpUrl, Form()]) -> Any:
+        return {"url": url}
+
+    async with client_for(app) as client:
+        ok = await client.get("/q/?email=a@b.com&n=2")
+        bad = await client.get("/q/?email=nope&n=0")
+        subscribed = await client.post("/subscribe/", json={"email": "a@b.com"})
+        form_ok = await client.post("/site/", data={"url": "http://x.com"})
+        form_bad = await client.post("/site/", data={"url": "nope"})
+        document = (await client.get("/openapi.json")).json()
+    assert ok.json() == {"email": "a@b.com", "n": 2}
+    assert bad.status_code == 422
+    assert bad.json()["detail"] == [
+        {
+            "type": "value_error",
+            "loc": ["query", "email"],
+            "msg": "value is not a valid email address: An email address must have an @-sign.",
+            "input": "nope",
+            "ctx": {"reason": "An email address must have an @-sign."},
+        },
+        {
+            "type": "greater_than_equal",
+            "loc": ["query", "n"],
+            "msg": "Input should be greater than or equal to 1",
+            "input": "0",
+            "ctx": {"ge": 1},
+        },
+    ]
+    assert subscribed.json() == {"email": "a@b.com"}
+    assert form_ok.json() == {"url": "http://x.com/"}
+    assert form_bad.json()["detail"][0]["type"] == "url_parsing"
+    assert form_bad.json()["detail"][0]["loc"] == ["body", "url"]
+    parameters = document["paths"]["/q/"]["get"]["parameters"]
+    assert parameters[0]["schema"] == {"type": "string", "format": "email", "title": "Email"}
+    assert parameters[1]["schema"]["minimum"] == 1

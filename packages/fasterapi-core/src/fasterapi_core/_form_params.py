@@ -20,7 +20,7 @@ from ._errors import body_error, conversion_error, missing_error
 from ._formparsers import parse_form
 from ._models import forbids_unknown_fields, model_fields
 from .dependencies import ParamPlan
-from .model_adapters import ModelValidationError, adapter_for
+from .model_adapters import ModelValidationError, adapted_model
 from .requests import Request
 from .uploads import FormData, UploadFile, is_upload_type
 
@@ -76,7 +76,7 @@ def _plan_for(plan: ParamPlan) -> _FieldPlan:
         result = _FieldPlan("bytes")
     elif origin in (list, tuple, set, frozenset) and item is bytes:
         result = _FieldPlan("bytes_list")
-    elif isinstance(base, type) and (model_adapter := adapter_for(base)) is not None:
+    elif (model_adapter := adapted_model(base)) is not None:
         fields = model_adapter.fields(base)
         result = _FieldPlan(
             "adapted",
@@ -166,6 +166,8 @@ async def extract_form(plans: list[ParamPlan], ctx: RequestContext, values: dict
             value_in: Any = texts if plan.is_sequence else texts[-1]
             try:
                 values[plan.name] = plan.convert(value_in)
+            except ModelValidationError as exc:  # a pydantic value type (HttpUrl, EmailStr, ...)
+                errors.append(plan.error("body", value_in, exc))
             except (ValueError, TypeError, msgspec.ValidationError) as exc:
                 errors.append(conversion_error(loc, value_in, exc, plan.type_label))
 

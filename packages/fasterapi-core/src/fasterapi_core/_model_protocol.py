@@ -10,7 +10,7 @@ from typing import Any, NamedTuple, Protocol
 __all__ = ["AdapterField", "ModelAdapter", "ModelValidationError", "mentions_pydantic", "parts"]
 
 
-class ModelValidationError(Exception):
+class ModelValidationError(ValueError):
     """Input that a model library refused; ``errors`` are in FastAPI's 422 shape."""
 
     def __init__(self, errors: list[dict[str, Any]]) -> None:

@@ -25,7 +25,14 @@ from ._numbers import FiniteCheck, plan_finite_check
 from ._type_support import unsupported_part, why_unsupported
 from .background import BackgroundTasks
 from .exceptions import DependencyScopeError, FasterAPIError, RequestValidationError
-from .model_adapters import ModelAdapter, ModelValidationError, adapter_for, refuse_adapted_inside
+from .model_adapters import (
+    ModelAdapter,
+    ModelValidationError,
+    adapted_model,
+    adapter_for,
+    is_adapted_scalar,
+    refuse_adapted_inside,
+)
 from .params import MISSING, Body, Cookie, Depends, File, Form, Header, Param, Path, Query, Security
 from .requests import HTTPConnection
 from .responses import Response
@@ -80,6 +87,7 @@ class ParamPlan:
 
     def __init__(self, name: str, source: str, annotation: object, field: Param) -> None:
         meta = _meta_for(field)
+        declared = annotation
         annotation, inline_meta = _split_annotated(annotation)
         for extra in inline_meta:
             if isinstance(extra, msgspec.Meta) and meta is None:
@@ -123,6 +131,11 @@ class ParamPlan:
             self.convert: Callable[[Any], Any] = convert_many
         else:
             self.convert = scalar_converter(annotation, meta)
+        model_adapter = adapter_for(declared)
+        if model_adapter is not None:  # EmailStr, conint(ge=1), Field(...) metadata: the model library converts
+            target = declared if meta is None else typing.Annotated[declared, meta]
+            self.convert = model_adapter.validator(target, ())
+            self.annotation = declared  # with its pydantic metadata, for the library's JSON Schema
 
     def default_value(self) -> Any:
         if self.default_factory is not None:
@@ -132,6 +145,10 @@ class ParamPlan:
     def error(self, loc: str, value: Any, exc: Exception) -> dict[str, Any]:
         """The FastAPI-shaped error for ``value`` (error path only: may convert again)."""
         where = (loc, self.alias)
+        if isinstance(exc, ModelValidationError):  # the model library's own error, under this parameter
+            first = dict(exc.errors[0])
+            first["loc"] = [*where, *first["loc"]]
+            return first
         if self.is_sequence and isinstance(value, list):
             for index, item in enumerate(value):
                 try:
@@ -477,7 +494,7 @@ def get_dependant(
                 field = Path(field_default)
             elif is_upload_annotation(base):
                 field = File(field_default)
-            elif is_scalar(base):
+            elif is_scalar(base) or is_adapted_scalar(base):
                 field = Query(field_default)
             else:
                 field = Body(field_default)
@@ -488,7 +505,7 @@ def get_dependant(
             )
         if isinstance(field, Param):
             _check_constraints(name, call, base, field, metadata)
-        if isinstance(field, (Query, Header, Cookie)) and (model_adapter := adapter_for(base)) is not None:
+        if isinstance(field, (Query, Header, Cookie)) and (model_adapter := adapted_model(base)) is not None:
             dependant.dependencies.append(SubDependency(name, _adapted_group(base, field, model_adapter), False))
             continue
         if isinstance(field, (Query, Header, Cookie)) and is_model(base):
@@ -515,7 +532,7 @@ def get_dependant(
             body_params.append((name, field.alias or name, typed, field))
             dependant.needs_body = True
         else:
-            if not (is_scalar(base) or is_sequence(base)):
+            if not (is_scalar(base) or is_sequence(base) or is_adapted_scalar(base)):
                 raise FasterAPIError(f"{_where(name, call)}: {_no_text_source(base, field)}")
             if isinstance(field, Header):
                 dependant.header_params.append(ParamPlan(name, "header", typed, field))

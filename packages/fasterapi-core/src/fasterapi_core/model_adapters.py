@@ -34,6 +34,8 @@ __all__ = [
     "ModelAdapter",
     "ModelValidationError",
     "adapter_for",
+    "adapted_model",
+    "is_adapted_scalar",
     "refuse_adapted_inside",
     "register_adapter",
 ]
@@ -65,6 +67,19 @@ def adapter_for(tp: Any) -> ModelAdapter | None:
             return None
         return adapter
     return None
+
+
+def adapted_model(tp: Any) -> ModelAdapter | None:
+    """The adapter of ``tp`` when ``tp`` is a model class with fields (a pydantic ``BaseModel``), else ``None``."""
+    if not isinstance(tp, type):
+        return None
+    model_adapter = adapter_for(tp)
+    return model_adapter if model_adapter is not None and model_adapter.fields(tp) else None
+
+
+def is_adapted_scalar(tp: Any) -> bool:
+    """A value type of an adapted library a single text value can carry (``EmailStr``, ``conint(ge=1)``)."""
+    return adapter_for(tp) is not None and not any(adapted_model(part) for part in _inside(tp))
 
 
 def _inside(tp: Any) -> Iterator[Any]:

@@ -19,7 +19,7 @@ from typing import Any
 import msgspec
 
 from ..dependencies import Dependant, ParamPlan
-from ..model_adapters import adapter_for
+from ..model_adapters import adapted_model
 from ..routing import OPENAPI_PATH_OPTION
 from ..security.base import SecurityBase
 from ..uploads import is_upload_annotation
@@ -197,7 +197,7 @@ class _Builder:
     def _form_body(self, plans: list[ParamPlan], operation_id: str) -> dict[str, Any]:
         has_files = any(p.source == "file" or is_upload_annotation(p.annotation) for p in plans)
         media_type = "multipart/form-data" if has_files else "application/x-www-form-urlencoded"
-        if len(plans) == 1 and (_is_model(plans[0].annotation) or adapter_for(plans[0].annotation) is not None):
+        if len(plans) == 1 and (_is_model(plans[0].annotation) or adapted_model(plans[0].annotation) is not None):
             schema = self.schemas.add(plans[0].annotation)
             body: dict[str, Any] = {"content": {media_type: {"schema": schema}}}
             if plans[0].required:
