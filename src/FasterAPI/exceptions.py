@@ -2,6 +2,7 @@
 
 from fasterapi_core.exceptions import (
     DependencyScopeError as DependencyScopeError,
+    FastAPIDeprecationWarning as FastAPIDeprecationWarning,
     FastAPIError as FastAPIError,
     FasterAPIError as FasterAPIError,
     HTTPException as HTTPException,
@@ -14,6 +15,7 @@ from fasterapi_ws import WebSocketRequestValidationError as WebSocketRequestVali
 
 __all__ = [
     "DependencyScopeError",
+    "FastAPIDeprecationWarning",
     "FastAPIError",
     "FasterAPIError",
     "HTTPException",

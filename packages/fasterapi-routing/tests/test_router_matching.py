@@ -1,6 +1,6 @@
 import pytest
 
-from fasterapi_routing import MatchStatus, NoMatchFound, Router, TemplateError
+from fasterapi_routing import DuplicateRouteWarning, MatchStatus, NoMatchFound, Router, TemplateError
 
 
 def make_router() -> Router:
@@ -70,10 +70,23 @@ def test_unknown_path_and_slash_redirect() -> None:
     assert match.redirect_path == "/items"
 
 
-def test_duplicate_and_malformed_templates_raise() -> None:
+def test_duplicate_route_warns_names_both_handlers_and_the_first_answers() -> None:
     router = make_router()
-    with pytest.raises(ValueError, match="already registered"):
-        router.add_route("/items/{other}", "again")
+    first = router.match("GET", "/items/7").route
+
+    def again() -> None: ...
+
+    with pytest.warns(DuplicateRouteWarning) as caught:
+        router.add_route("/items/{other}", again)
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert "GET '/items/{other}' is already registered by 'get_item'" in message
+    assert "again is registered too but the first one answers" in message
+    assert router.match("GET", "/items/7").route is first
+    assert len([r for r in router.routes if r.template.shape == first.template.shape]) == 2
+
+
+def test_malformed_templates_raise() -> None:
     for bad in ["/a/{b", "/a/{b:nope}", "/a/{b}/{b}", "no-slash", "/a/{p:path}/b"]:
         with pytest.raises(TemplateError):
             Router().add_route(bad, "x")

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import uuid
+import warnings
 from typing import Any
 
 import pytest
 
-from fasterapi_routing import Converter, Match, MatchStatus, Mount, Route, Router, TemplateError, register_converter
+from fasterapi_routing import (
+    Converter,
+    DuplicateRouteWarning,
+    Match,
+    MatchStatus,
+    Mount,
+    Route,
+    Router,
+    TemplateError,
+    register_converter,
+)
 
 
 def endpoint_of(match: Match) -> Any:
@@ -130,8 +141,9 @@ def test_head_follows_get_and_an_explicit_head_route_takes_it_over() -> None:
             router.add_route("/c/{x}", endpoint, methods=methods)
         assert endpoint_of(router.match("HEAD", "/c/1")) == "head"
         assert endpoint_of(router.match("GET", "/c/1")) == "get"
-    with pytest.raises(ValueError, match="HEAD"):
+    with pytest.warns(DuplicateRouteWarning, match="HEAD"):
         router.add_route("/c/{y}", "again", methods=["HEAD"])
+    assert endpoint_of(router.match("HEAD", "/c/1")) == "head"
 
 
 def test_methods_are_upper_cased_and_a_plain_string_is_refused() -> None:
@@ -229,10 +241,13 @@ def test_same_method_and_template_twice_names_both_endpoints() -> None:
 
     router = Router()
     router.add_route("/items/{item_id}", first, methods=["GET", "POST"])
-    with pytest.raises(ValueError, match=r"POST '/items/\{other\}'.*first.*second"):
+    with pytest.warns(DuplicateRouteWarning, match=r"POST '/items/\{other\}'.*first.*second"):
         router.add_route("/items/{other}", second, methods=["POST"])
-    router.add_route("/items/{item_id}", second, methods=["PUT"])  # another method is fine
-    router.add_route("/items/{item_id:int}", second)  # another converter is another template
+    assert endpoint_of(router.match("POST", "/items/1")) is first  # FastAPI: the first registration answers
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        router.add_route("/items/{item_id}", second, methods=["PUT"])  # another method is fine
+        router.add_route("/items/{item_id:int}", second)  # another converter is another template
 
 
 @pytest.mark.parametrize(
@@ -391,26 +406,24 @@ def test_router_takes_routes_and_mounts_at_construction() -> None:
     assert router.url_path_for("m", path="/x") == "/m/x"
 
 
-def test_a_clash_in_an_including_router_changes_nothing() -> None:
+def test_a_clash_in_an_including_router_warns_once_and_the_first_answers() -> None:
     child = Router()
     parent = Router()
     parent.add_route("/api/items", "parent_items")
     parent.include_router(child, prefix="/api")
-    with pytest.raises(ValueError, match="parent_items"):
+    with pytest.warns(DuplicateRouteWarning, match="parent_items") as caught:
         child.add_route("/items", "child_items")
-    assert child.routes == [] and len(parent.routes) == 1
+    assert len(caught) == 1
+    assert endpoint_of(parent.match("GET", "/api/items")) == "parent_items"
+    assert endpoint_of(child.match("GET", "/items")) == "child_items"
 
     other = Router()
     other.add_route("/a", "a")
-    other.add_route("/items", "items")
-    with pytest.raises(ValueError, match="parent_items"):
-        parent.include_router(other, prefix="/api")
-    assert [route.path for route in parent.routes] == ["/api/items"]
     other.mount("/m", "m")
     parent.mount("/x/m", "taken")
     with pytest.raises(ValueError, match="already mounted"):
         parent.include_router(other, prefix="/x")
-    assert [route.path for route in parent.routes] == ["/api/items"]
+    assert [route.path for route in parent.routes] == ["/api/items", "/api/items"]
 
 
 def test_include_cycles_are_refused() -> None:

@@ -81,28 +81,40 @@ def _module_exists(name: str) -> bool:
 
 
 def _map_module(dotted: str, notes: list[str], line: int) -> str | None:
-    """The FasterAPI module path for a fastapi/starlette one, or None to leave it alone."""
+    """The FasterAPI path for a fastapi/starlette one, or None to leave it alone.
+
+    Only a path that resolves is written: an importable module, or attributes of one
+    (``fastapi.FastAPI``); anything else stays as it was, with a note, so a migrated file never
+    imports a module that does not exist.
+    """
     root = dotted.split(".", 1)[0]
+    target: str | None = None
     if root == "fastapi":
         target = "FasterAPI" + dotted[len("fastapi") :]
-        # Only the module part of an attribute chain has to exist; keep going up until one does.
-        parts = target.split(".")
-        while len(parts) > 1 and not _module_exists(".".join(parts)):
-            parts.pop()
-        module_part = ".".join(parts)
-        if len(module_part) < len(target) and not _is_attribute_chain(target, module_part):
-            notes.append(f"line {line}: {dotted} has no FasterAPI counterpart yet; check this import by hand")
+    else:
+        for prefix in sorted(STARLETTE_MODULES, key=len, reverse=True):
+            if dotted == prefix or dotted.startswith(prefix + "."):
+                target = STARLETTE_MODULES[prefix] + dotted[len(prefix) :]
+                break
+    if target is None:
+        if root == "starlette":
+            notes.append(f"line {line}: {dotted} is Starlette-specific; left as is")
+        return None
+    if _resolves(target):
         return target
-    for prefix in sorted(STARLETTE_MODULES, key=len, reverse=True):
-        if dotted == prefix or dotted.startswith(prefix + "."):
-            target = STARLETTE_MODULES[prefix] + dotted[len(prefix) :]
-            if _module_exists(STARLETTE_MODULES[prefix]):
-                return target
-            notes.append(f"line {line}: {dotted} has no FasterAPI counterpart yet; left as is")
-            return None
-    if root == "starlette":
-        notes.append(f"line {line}: {dotted} is Starlette-specific; left as is")
+    notes.append(f"line {line}: {dotted} has no FasterAPI counterpart yet; left as is, check it by hand")
     return None
+
+
+def _resolves(target: str) -> bool:
+    """True when ``target`` is a module, or a module followed by attributes that exist."""
+    parts = target.split(".")
+    while parts and not _module_exists(".".join(parts)):
+        parts.pop()
+    if not parts:
+        return False
+    module_part = ".".join(parts)
+    return module_part == target or _is_attribute_chain(target, module_part)
 
 
 def _is_attribute_chain(target: str, module_part: str) -> bool:

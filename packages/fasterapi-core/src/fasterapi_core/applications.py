@@ -7,6 +7,7 @@ import enum
 import html
 import logging
 import traceback
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
@@ -588,7 +589,16 @@ class Faster:
         return func
 
     def on_event(self, event_type: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
-        """FastAPI's ``@app.on_event("startup")``."""
+        """FastAPI's ``@app.on_event("startup")``: still works, deprecated as in FastAPI (use ``lifespan=``)."""
+        warnings.warn(
+            "on_event is deprecated, use lifespan event handlers instead: Faster(lifespan=...) "
+            "(or @app.on_startup / @app.on_shutdown)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self._event_registrar(event_type)
+
+    def _event_registrar(self, event_type: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
         if event_type == "startup":
             return self.on_startup
         if event_type == "shutdown":
@@ -596,7 +606,7 @@ class Faster:
         raise ValueError(f"unknown event {event_type!r}: use 'startup' or 'shutdown'")
 
     def add_event_handler(self, event_type: str, func: Callable[[], Any]) -> None:
-        self.on_event(event_type)(func)
+        self._event_registrar(event_type)(func)
 
     # -- errors and middleware -----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import msgspec
 __all__ = [
     "DependencyScopeError",
     "ErrorList",
+    "FastAPIDeprecationWarning",
     "FastAPIError",
     "FasterAPIError",
     "HTTPException",
@@ -119,3 +120,8 @@ class RequestValidationError(ValidationException):
 
 class ResponseValidationError(ValidationException):
     """The handler returned something its ``response_model`` rejects: a server bug, answered with 500."""
+
+
+class FastAPIDeprecationWarning(UserWarning):
+    """FastAPI's warning for deprecated usage: a ``UserWarning``, so it is shown by default (a plain
+    ``DeprecationWarning`` raised in library code is hidden unless tests or ``-W`` turn it on)."""

@@ -9,7 +9,9 @@ package's) run their endpoints with them.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
+import re
 from typing import Any
 
 import anyio.to_thread
@@ -298,8 +300,14 @@ def decode_body(
         decoded = plan.decoder.decode(body)
     except msgspec.ValidationError as exc:
         retried = _retry_with_integers(plan, body)
+        seconds_given = str(exc).startswith(_DURATION_NUMBER)
+        if retried is _FAILED and seconds_given:
+            retried = _retry_with_seconds(plan, body, str(exc))
         if retried is _FAILED:
-            errors.extend(_all_body_errors(plan, body, exc))
+            found = _all_body_errors(plan, body, exc)
+            if seconds_given:  # numbers of seconds are fine: only the other problems are reported
+                found = [e for e in found if not _SECONDS_ERROR.search(str(e.get("msg", "")))] or found
+            errors.extend(found)
             return
         decoded = retried
     except ModelValidationError as exc:  # a model library behind the seam (pydantic) refused it
@@ -339,6 +347,57 @@ def _retry_with_integers(plan: BodyPlan, body: bytes) -> Any:
         return msgspec.convert(document, decoder.type)
     except (msgspec.ValidationError, msgspec.DecodeError, RecursionError, TypeError):
         return _FAILED
+
+
+_DURATION_NUMBER = "Expected `duration`, got `"
+_PATH_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+_MAX_DURATION_FIXES = 1000
+_SECONDS_ERROR = re.compile(r"Expected `duration`, got `(int|float)`")
+
+
+def _retry_with_seconds(plan: BodyPlan, body: bytes, message: str) -> Any:
+    """The body decoded with numbers taken as seconds where a ``timedelta`` is expected, as FastAPI
+    (pydantic) accepts them (error path only: msgspec wants ISO 8601 durations), or ``_FAILED``."""
+    try:
+        document = msgspec.json.decode(body)
+        for _ in range(_MAX_DURATION_FIXES):
+            document = _seconds_to_duration(document, message)
+            if document is _FAILED:
+                return _FAILED
+            try:
+                return msgspec.convert(document, plan.decoder.type)
+            except msgspec.ValidationError as exc:
+                message = str(exc)
+                if not message.startswith(_DURATION_NUMBER):
+                    return _FAILED
+    except (msgspec.ValidationError, msgspec.DecodeError, RecursionError, TypeError):
+        return _FAILED
+    return _FAILED
+
+
+def _seconds_to_duration(document: Any, message: str) -> Any:
+    """``document`` with the number at the error's ``$...`` path made a ``timedelta``, or ``_FAILED``."""
+    _, _, path = message.partition(" - at `$")
+    path = path.rstrip("`")
+    steps = list(_PATH_STEP.finditer(path))
+    if "".join(step.group(0) for step in steps) != path:
+        return _FAILED
+    parent: Any = None
+    key: Any = None
+    node = document
+    for step in steps:
+        parent, key = node, (step.group(1) if step.group(1) is not None else int(step.group(2)))
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return _FAILED
+    if isinstance(node, bool) or not isinstance(node, (int, float)):
+        return _FAILED
+    seconds = datetime.timedelta(seconds=node)
+    if parent is None:
+        return seconds
+    parent[key] = seconds
+    return document
 
 
 def _all_body_errors(plan: BodyPlan, body: bytes, first: msgspec.ValidationError) -> list[dict[str, Any]]:

@@ -10,13 +10,14 @@ from .converters import (
     UUIDConverter,
     register_converter,
 )
-from .router import Match, MatchStatus, NoMatchFound, Router
+from .router import DuplicateRouteWarning, Match, MatchStatus, NoMatchFound, Router
 from .routes import Mount, Route
 from .templates import PathTemplate, TemplateError, parse_template
 
 __all__ = [
     "CONVERTERS",
     "Converter",
+    "DuplicateRouteWarning",
     "FloatConverter",
     "IntConverter",
     "Match",

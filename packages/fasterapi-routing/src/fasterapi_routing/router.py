@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .routes import Mount, Route
-from .templates import parse_template
 from .tree import Node, Target, search
 
-__all__ = ["Match", "MatchStatus", "NoMatchFound", "Router"]
+__all__ = ["DuplicateRouteWarning", "Match", "MatchStatus", "NoMatchFound", "Router"]
 
 _EMPTY_METHODS: frozenset[str] = frozenset()
 
@@ -141,6 +141,16 @@ _NOT_FOUND = Match(MatchStatus.NOT_FOUND, params=_SHARED_EMPTY_PARAMS)
 _Plan = tuple[dict[str, dict[str, Match]], Node, int]
 
 
+class DuplicateRouteWarning(UserWarning):
+    """A method and path registered twice: both are kept and the first registration answers."""
+
+
+def _handler_name(endpoint: Any) -> str:
+    module = getattr(endpoint, "__module__", None)
+    name = getattr(endpoint, "__qualname__", None)
+    return f"{module}.{name}" if module and name else repr(endpoint)
+
+
 class Router:
     """Records routes and mounts, and matches ``(method, path)`` against them.
 
@@ -208,17 +218,21 @@ class Router:
             parent._add_included(route, prefix, options)
 
     def _refuse_clash(self, path: str, shape: tuple[str, ...], methods: frozenset[str], endpoint: Any) -> None:
-        """Raise before anything changes when a method+template is taken here or in a router including this one."""
+        """Warn when a method+template is already taken here (an including router checks its own copy).
+
+        FastAPI keeps both registrations and the first one answers; so do we, but say so, naming
+        both handlers, because the second one is never called.
+        """
         for existing in self._route_shapes.get(shape, ()):
             clash = _explicit(existing) & methods
             if clash:
-                raise ValueError(
-                    f"{', '.join(sorted(clash))} {path!r} is already registered by {existing.endpoint!r} "
-                    f"(as {existing.path!r}); cannot register {endpoint!r} for it too"
+                warnings.warn(
+                    f"{', '.join(sorted(clash))} {path!r} is already registered by {_handler_name(existing.endpoint)} "
+                    f"(as {existing.path!r}); {_handler_name(endpoint)} is registered too but the first one answers "
+                    "(as in FastAPI): remove or rename one of them",
+                    DuplicateRouteWarning,
+                    stacklevel=4,
                 )
-        for parent, prefix, _ in self._included_in:
-            full = _prefixed(prefix, path)
-            parent._refuse_clash(full, parse_template(full).shape, methods, endpoint)
 
     def _refuse_mount_clash(self, path: str) -> None:
         for existing in self.mounts:
@@ -250,7 +264,8 @@ class Router:
     def include_router(self, other: Router, *, prefix: str = "", options: Mapping[str, Any] | None = None) -> None:
         """Copy ``other``'s routes (and mounts) under ``prefix``; later additions to ``other`` follow.
 
-        Nothing changes when a copied route or mount would clash with one already here.
+        Nothing changes when a copied mount would clash with one already here; a route that repeats a
+        method and template is kept behind the first one, with a ``DuplicateRouteWarning``.
         """
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise ValueError(f"prefix {prefix!r} must start with '/' and must not end with '/'")
@@ -258,9 +273,6 @@ class Router:
             raise ValueError("a router cannot include itself")
         if any(includer is other for includer in self._includers()):
             raise ValueError("including this router would make a cycle: it is already included in the other one")
-        for route in other.routes:
-            full = _prefixed(prefix, route.path)
-            self._refuse_clash(full, parse_template(full).shape, _explicit(route), route.endpoint)
         for mount in other.mounts:
             self._refuse_mount_clash(prefix + mount.path)
         opts = dict(options or {})

@@ -7,7 +7,6 @@ import binascii
 
 import msgspec
 
-from ..exceptions import HTTPException
 from ..requests import Request
 from .base import SecurityBase, get_authorization_scheme_param
 
@@ -79,15 +78,15 @@ class HTTPBasic(HTTPBase):
             if self.auto_error:
                 raise self.make_not_authenticated_error()
             return None
+        # Malformed Basic credentials are a 401 even with ``auto_error=False`` (the client did try), as in
+        # FastAPI: the same "Not authenticated" detail and ``WWW-Authenticate`` challenge, ASCII only.
         try:
-            decoded = base64.b64decode(param, validate=True).decode("utf-8")
+            decoded = base64.b64decode(param).decode("ascii")
         except (ValueError, UnicodeDecodeError, binascii.Error):
-            raise HTTPException(
-                401, "Invalid authentication credentials", headers=self.make_authenticate_headers()
-            ) from None
+            raise self.make_not_authenticated_error() from None
         username, separator, password = decoded.partition(":")
         if not separator:
-            raise HTTPException(401, "Invalid authentication credentials", headers=self.make_authenticate_headers())
+            raise self.make_not_authenticated_error()
         return HTTPBasicCredentials(username=username, password=password)
 
 
