@@ -358,6 +358,9 @@ _SECONDS_ERROR = re.compile(r"Expected `duration`, got `(int|float)`")
 def _retry_with_seconds(plan: BodyPlan, body: bytes, message: str) -> Any:
     """The body decoded with numbers taken as seconds where a ``timedelta`` is expected, as FastAPI
     (pydantic) accepts them (error path only: msgspec wants ISO 8601 durations), or ``_FAILED``."""
+    decoder = plan.decoder
+    if not isinstance(decoder, msgspec.json.Decoder):  # adapted decoders raise no msgspec.ValidationError
+        return _FAILED
     try:
         document = msgspec.json.decode(body)
         for _ in range(_MAX_DURATION_FIXES):
@@ -365,7 +368,7 @@ def _retry_with_seconds(plan: BodyPlan, body: bytes, message: str) -> Any:
             if document is _FAILED:
                 return _FAILED
             try:
-                return msgspec.convert(document, plan.decoder.type)
+                return msgspec.convert(document, decoder.type)
             except msgspec.ValidationError as exc:
                 message = str(exc)
                 if not message.startswith(_DURATION_NUMBER):
