@@ -22,7 +22,7 @@ import msgspec
 from ._models import is_model, model_fields
 from .model_adapters import adapter_for
 
-__all__ = ["unsupported_part", "why_unsupported"]
+__all__ = ["display_name", "unsupported_part", "why_unsupported"]
 
 #: Classes msgspec validates and encodes itself (their subclasses too).
 _NATIVE: tuple[type, ...] = (
@@ -138,9 +138,18 @@ def _is_named_tuple(tp: type) -> bool:
     return issubclass(tp, tuple) and hasattr(tp, "_fields")
 
 
+def display_name(obj: Any) -> str:
+    """``read_item`` for a function defined anywhere (no ``test_x.<locals>.`` prefix), ``Class.method`` for a
+    method: how declaration errors and log lines name handlers, dependencies and classes."""
+    name = getattr(obj, "__qualname__", None)
+    if not isinstance(name, str):
+        return repr(obj)
+    return name.rsplit("<locals>.", 1)[-1]
+
+
 def why_unsupported(part: Any) -> str:
     """A sentence saying why ``part`` (found by :func:`unsupported_part`) cannot be used, and what to use."""
-    name = getattr(part, "__qualname__", None) or repr(part)
+    name = display_name(part)
     if isinstance(part, type) and any(
         (base.__module__ or "").split(".")[0] == "pydantic" and base.__name__ == "BaseModel" for base in part.__mro__
     ):

@@ -16,6 +16,7 @@ from fasterapi_routing import MatchStatus, NoMatchFound, Route
 from ._encoding import JSON_CONTENT_TYPE
 from ._limits import DEFAULT_MAX_BODY_SIZE, limit_request_body
 from ._response import RESPONSE_STARTED, mark_response_started
+from ._type_support import display_name
 from .datastructures import URL, State
 from .dependencies import Dependant, get_dependant
 from .exception_handlers import http_exception_response, lookup_handler, run_handler
@@ -928,7 +929,7 @@ def _serving(scope: Scope) -> str:
     if label is None:
         return f"while serving {scope.get('method', scope.get('type', '?'))} {scope.get('path', '')}"
     endpoint = getattr(route, "endpoint", None)
-    return f"while serving {label} ({getattr(endpoint, '__qualname__', endpoint)}())"
+    return f"while serving {label} ({display_name(endpoint)}())"
 
 
 def _summary(exc: BaseException) -> str:

@@ -22,7 +22,7 @@ from ._dataclass_defaults import plan_completion
 from ._errors import constraint_error, conversion_error
 from ._models import forbids_unknown_fields, is_model, model_fields
 from ._numbers import FiniteCheck, plan_finite_check
-from ._type_support import unsupported_part, why_unsupported
+from ._type_support import display_name, unsupported_part, why_unsupported
 from .background import BackgroundTasks
 from .exceptions import DependencyScopeError, FasterAPIError, RequestValidationError
 from .model_adapters import (
@@ -590,10 +590,9 @@ def plan_endpoint(
 
 def _call_name(call: Any) -> str:
     """``read_item()`` for a function, the class name for a callable instance."""
-    name = getattr(call, "__qualname__", None)
-    if name is None:
-        return f"{type(call).__qualname__} instance"
-    return f"{name}()"
+    if getattr(call, "__qualname__", None) is None:
+        return f"{display_name(type(call))} instance"
+    return f"{display_name(call)}()"
 
 
 def _where(name: str, call: Any) -> str:
@@ -601,7 +600,7 @@ def _where(name: str, call: Any) -> str:
 
 
 def _type_name(tp: Any) -> str:
-    return tp.__qualname__ if isinstance(tp, type) and typing.get_origin(tp) is None else repr(tp)
+    return display_name(tp) if isinstance(tp, type) and typing.get_origin(tp) is None else repr(tp)
 
 
 def not_callable(value: Any) -> str:

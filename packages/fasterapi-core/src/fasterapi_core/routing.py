@@ -20,7 +20,7 @@ from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_h
 from ._limits import check_declared_length
 from ._response import close_after_response
 from ._shaping import names_a_model, plan_shaping
-from ._type_support import unsupported_part, why_unsupported
+from ._type_support import display_name, unsupported_part, why_unsupported
 from ._websocket_support import websocket_route_class
 from .background import BackgroundTasks
 from .dependencies import (
@@ -489,7 +489,7 @@ def _check_response_model(model: Any, explicit: bool, endpoint: Any) -> None:
         return
     if explicit:
         raise FasterAPIError(f"response_model={_describe(model)}: {why_unsupported(part)}")
-    handler = getattr(endpoint, "__qualname__", repr(endpoint))
+    handler = display_name(endpoint)
     raise FasterAPIError(
         f"the return annotation of {handler}(), -> {_describe(model)}: {why_unsupported(part)} "
         "(or pass response_model=None to send what the handler returns as it is)"
@@ -497,7 +497,7 @@ def _check_response_model(model: Any, explicit: bool, endpoint: Any) -> None:
 
 
 def _describe(tp: Any) -> str:
-    return tp.__qualname__ if isinstance(tp, type) and typing.get_origin(tp) is None else repr(tp)
+    return display_name(tp) if isinstance(tp, type) and typing.get_origin(tp) is None else repr(tp)
 
 
 def _refuse_unbound_path_params(route: APIRoute, names: Sequence[str], prefix: str = "") -> None:
@@ -519,7 +519,7 @@ def _refuse_untaken_path_params(route: APIRoute, path: str) -> None:
     untaken = [name for name in parse_template(path).param_names if name not in taken]
     if untaken:
         name = untaken[0]
-        handler = getattr(route.endpoint, "__qualname__", repr(route.endpoint))
+        handler = display_name(route.endpoint)
         raise FasterAPIError(
             f"{route.label}: the path has {{{name}}}, but neither {handler}() nor its dependencies take "
             f"{name!r}: add a parameter `{name}: str` (or the type it should have), or take `request: Request` "
