@@ -19,7 +19,8 @@ async def test_app_runs_in_the_tests_loop(raw_app: Any) -> None:
     loops: list[object] = []
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
-        assert scope["type"] == "http"
+        if scope["type"] != "http":
+            return
         loops.append(anyio.lowlevel.current_token())
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"ok"})
@@ -65,7 +66,8 @@ async def test_endless_app_that_ignores_disconnect_is_stopped() -> None:
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
         nonlocal sends
-        assert scope["type"] == "http"
+        if scope["type"] != "http":
+            return
         await send({"type": "http.response.start", "status": 200, "headers": []})
         try:
             while True:

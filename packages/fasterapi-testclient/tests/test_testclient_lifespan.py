@@ -116,15 +116,33 @@ def test_shutdown_failure_raises(mode: str, error: type, message: str, backend: 
         assert client.get("/").status_code == 200
 
 
-def test_app_without_lifespan_support_is_tolerated(backend: str) -> None:
+def test_app_returning_on_the_lifespan_scope_is_tolerated(backend: str) -> None:
     async def app(scope: Any, receive: Any, send: Any) -> None:
-        assert scope["type"] == "http", "only http is supported"
+        if scope["type"] != "http":
+            return
         await send({"type": "http.response.start", "status": 204, "headers": []})
         await send({"type": "http.response.body", "body": b""})
 
     with TestClient(app, backend=backend) as client:
         assert client.get("/").status_code == 204
         assert client.app_state == {}
+
+
+async def http_only(scope: Any, receive: Any, send: Any) -> None:
+    assert scope["type"] == "http", "only http is supported"
+    await send({"type": "http.response.start", "status": 204, "headers": []})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def test_app_raising_on_the_lifespan_scope_raises_as_in_starlette(backend: str) -> None:
+    with pytest.raises(AssertionError, match="only http is supported"), TestClient(http_only, backend=backend):
+        pytest.fail("must not be entered")
+
+
+def test_app_raising_on_the_lifespan_scope_is_tolerated_without_raising(backend: str) -> None:
+    """With ``raise_server_exceptions=False`` the client acts as a server: no lifespan, requests still work."""
+    with TestClient(http_only, backend=backend, raise_server_exceptions=False) as client:
+        assert client.get("/").status_code == 204
 
 
 def test_app_that_answers_lifespan_with_http_is_treated_as_unsupported(backend: str) -> None:

@@ -247,3 +247,47 @@ async def test_async_receive_timeout_is_raised_as_timeout_error() -> None:
         with pytest.raises(TimeoutError, match="ws_timeout"):
             async with client.websocket_connect("/ws") as websocket:
                 await websocket.receive_json(timeout=0.05)
+
+
+# -- the http.response.trailers extension ------------------------------------------------------
+
+
+def trailers_app(announce: bool = True) -> Any:
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        assert "http.response.trailers" in scope["extensions"]
+        await send({"type": "http.response.start", "status": 200, "headers": [], "trailers": announce})
+        await send({"type": "http.response.body", "body": b"part,", "more_body": True})
+        await send({"type": "http.response.body", "body": b"end"})
+        await send({"type": "http.response.trailers", "headers": [(b"x-checksum", b"abc")], "more_trailers": True})
+        await send({"type": "http.response.trailers", "headers": [(b"x-count", b"2")]})
+
+    return app
+
+
+def test_trailers_are_collected_in_the_response_extensions(backend: str) -> None:
+    with TestClient(trailers_app(), backend=backend) as client:
+        response = client.get("/")
+    assert response.text == "part,end"
+    assert response.extensions["http.response.trailers"] == [(b"x-checksum", b"abc"), (b"x-count", b"2")]
+
+
+async def test_async_client_collects_trailers() -> None:
+    async with AsyncTestClient(trailers_app()) as client:
+        response = await client.get("/")
+    assert response.extensions["http.response.trailers"] == [(b"x-checksum", b"abc"), (b"x-count", b"2")]
+
+
+def test_trailers_without_announcing_them_are_an_error(backend: str) -> None:
+    with (
+        TestClient(trailers_app(announce=False), backend=backend) as client,
+        pytest.raises(RuntimeError, match="without announcing them"),
+    ):
+        client.get("/")
+
+
+def test_debug_info_is_also_in_the_response_extensions(backend: str) -> None:
+    with TestClient(template_app, backend=backend) as client:
+        response = client.get("/")
+    assert response.extensions["http.response.debug"] == {"template": "index.html", "context": {"user": "ada"}}

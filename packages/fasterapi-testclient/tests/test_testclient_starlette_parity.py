@@ -104,6 +104,19 @@ def test_middleware_exceptions_reach_the_test(cls: type, where: str, backend: st
     assert response.status_code == expected
 
 
+def test_middleware_failing_on_every_scope_fails_the_lifespan(backend: str) -> None:
+    class Broken:
+        def __init__(self, app: ASGIApp) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            raise LookupError("broken middleware")
+
+    app = Starlette(middleware=[Middleware(Broken)])
+    with pytest.raises(LookupError, match="broken middleware"), TestClient(app, backend=backend):
+        pytest.fail("must not be entered")
+
+
 async def test_middleware_exceptions_reach_the_async_test() -> None:
     async with AsyncTestClient(middleware_app(Raising, "before")) as client:
         with pytest.raises(ValueError, match="raised before call_next"):

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from ._http import HTTPExchange, with_debug_info
+from ._http import HTTPExchange, with_extensions
 from ._scope import ScopeOptions, http_scope
 from ._types import ASGIApp
 
@@ -44,4 +44,4 @@ class LoopTransport(httpx.AsyncBaseTransport):
         exchange = HTTPExchange(self.app, scope, request, request.stream, self.raise_server_exceptions)
         await exchange.start()
         response = httpx.Response(exchange.status, headers=exchange.headers, stream=_LoopResponseStream(exchange))
-        return with_debug_info(response, exchange)
+        return with_extensions(response, exchange)

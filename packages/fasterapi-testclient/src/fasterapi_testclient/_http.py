@@ -19,11 +19,15 @@ from ._tasks import AppTask, spawn
 from ._types import ASGIApp, Message, Scope
 from .exceptions import ClientDisconnected
 
-__all__ = ["HTTPExchange", "with_debug_info"]
+__all__ = ["HTTPExchange", "with_extensions"]
 
 T = TypeVar("T")
 
 _DISCONNECT_GRACE = 0.25  # seconds an app gets to end by itself after http.disconnect before it is cancelled
+
+
+class NoResponseError(RuntimeError, AssertionError):
+    """The app returned without starting a response; an ``AssertionError`` too, as Starlette's client raises."""
 
 
 class HTTPExchange:
@@ -53,6 +57,8 @@ class HTTPExchange:
         "debug_info",
         "headers",
         "status",
+        "trailers",
+        "trailers_expected",
     )
 
     def __init__(
@@ -85,6 +91,8 @@ class HTTPExchange:
         self.status = 500
         self.headers: list[tuple[bytes, bytes]] = []
         self.debug_info: dict[str, Any] | None = None
+        self.trailers_expected = False
+        self.trailers: list[tuple[bytes, bytes]] = []
 
     async def start(self) -> None:
         """Run the app until it sends ``http.response.start`` (or fails); fills ``status`` and ``headers``."""
@@ -94,7 +102,7 @@ class HTTPExchange:
             return
         error = self._error
         if error is None:
-            error = RuntimeError(
+            error = NoResponseError(
                 f"The app returned without sending 'http.response.start' for {self._scope['method']} "
                 f"{self._scope['path']}"
             )
@@ -227,17 +235,20 @@ class HTTPExchange:
             self._start_response(message)
         elif kind == "http.response.body":
             await self._send_body(message)
+        elif kind == "http.response.trailers":
+            self._add_trailers(message)
         elif kind == "http.response.debug":
             if self._started:
                 raise RuntimeError("The app sent 'http.response.debug' after 'http.response.start'")
             self.debug_info = dict(message.get("info") or {})
-        # other messages (trailers, pathsend, ...) are extensions this client did not advertise
+        # other messages (pathsend, ...) are extensions this client did not advertise
 
     def _start_response(self, message: Message) -> None:
         if self._started:
             raise RuntimeError("The app sent 'http.response.start' twice")
         self.status = int(message["status"])
         self.headers = [(bytes(name), bytes(value)) for name, value in message.get("headers", ())]
+        self.trailers_expected = bool(message.get("trailers", False))
         self._started = True
         self._head_ready.set()
 
@@ -258,13 +269,37 @@ class HTTPExchange:
         if not more_body:
             self._body_complete = True
             self._chunks_tx.close()
+            if not self.trailers_expected:
+                self._response_done.set()
+
+    def _add_trailers(self, message: Message) -> None:
+        if not self.trailers_expected:
+            raise RuntimeError(
+                "The app sent 'http.response.trailers' without announcing them ('trailers': True in "
+                "'http.response.start')"
+            )
+        if not self._body_complete:
+            raise RuntimeError("The app sent 'http.response.trailers' before the last 'http.response.body'")
+        if self._response_done.is_set():
+            raise RuntimeError("The app sent 'http.response.trailers' after the last trailers")
+        self.trailers.extend((bytes(name), bytes(value)) for name, value in message.get("headers", ()))
+        if not message.get("more_trailers", False):
             self._response_done.set()
 
 
-def with_debug_info(response: httpx.Response, exchange: HTTPExchange) -> httpx.Response:
-    """``response`` with ``template`` and ``context`` set when the app reported a template response."""
+def with_extensions(response: httpx.Response, exchange: HTTPExchange) -> httpx.Response:
+    """``response`` with what the app sent through the advertised extensions, as Starlette's client sets it.
+
+    ``http.response.debug``: ``response.template`` and ``response.context`` (template responses).
+    ``http.response.trailers``: the trailer list, filled as the body is read, in ``response.extensions``.
+    """
     info = exchange.debug_info
-    if info is not None and info.get("template") is not None:
-        response.template = info["template"]  # type: ignore[attr-defined]
-        response.context = info.get("context")  # type: ignore[attr-defined]
+    if info is not None:
+        response.extensions["http.response.debug"] = info
+        if "template" in info:
+            response.template = info["template"]  # type: ignore[attr-defined]
+        if "context" in info:
+            response.context = info["context"]  # type: ignore[attr-defined]
+    if exchange.trailers_expected:
+        response.extensions["http.response.trailers"] = exchange.trailers
     return response

@@ -27,15 +27,19 @@ _EXITED = _AppExited()
 class LifespanRunner:
     """Send ``lifespan.startup`` / ``lifespan.shutdown`` and turn the app's answers into results or errors.
 
-    An app that raises or returns before it ever calls ``receive()`` does not support lifespan; that is
-    tolerated (``supported`` becomes False), as servers do.
+    An app that returns before it ever calls ``receive()`` does not support lifespan; that is tolerated
+    (``supported`` becomes False), as servers do. One that raises there is tolerated the same way only
+    when ``raise_errors`` is False; otherwise its exception is raised, as Starlette's client does (a
+    middleware that fails on every scope must not pass unnoticed).
     """
 
     __slots__ = (
+        "_answered_other_scope",
         "_app",
         "_error",
         "_from_app_rx",
         "_from_app_tx",
+        "_raise_errors",
         "_received",
         "_task",
         "_to_app_rx",
@@ -44,9 +48,11 @@ class LifespanRunner:
         "supported",
     )
 
-    def __init__(self, app: ASGIApp, state: dict[str, Any]) -> None:
+    def __init__(self, app: ASGIApp, state: dict[str, Any], raise_errors: bool = False) -> None:
         self._app = app
         self.state = state
+        self._raise_errors = raise_errors
+        self._answered_other_scope = False
         self.supported = True
         self._received = False
         self._task: AppTask | None = None
@@ -67,6 +73,8 @@ class LifespanRunner:
         self._to_app_tx.send_nowait({"type": "lifespan.startup"})
         message = await self._next("lifespan.startup.complete", timeout)
         if message is _EXITED:
+            if self._raise_errors and self._error is not None and not self._answered_other_scope:
+                raise self._error
             if not self._received:
                 self.supported = False
                 self._close_streams()
@@ -148,5 +156,6 @@ class LifespanRunner:
     async def _send(self, message: Message) -> None:
         kind = message.get("type", "")
         if not kind.startswith("lifespan."):
+            self._answered_other_scope = True  # an app that ignores the scope type: no lifespan support
             raise RuntimeError(f"The app sent {kind!r} in reply to a lifespan scope")
         await self._from_app_tx.send(message)

@@ -49,13 +49,13 @@ def _common(request: httpx.Request, scheme: str, options: ScopeOptions) -> dict[
 def http_scope(request: httpx.Request, options: ScopeOptions) -> Scope:
     """The ``http`` scope for ``request``; ``path`` is percent-decoded, ``raw_path`` is not.
 
-    It advertises ``http.response.debug``: template responses then report their template and context,
-    which the client exposes as ``response.template`` and ``response.context``.
+    It advertises ``http.response.debug`` (template responses then report their template and context,
+    exposed as ``response.template`` and ``response.context``) and ``http.response.trailers``.
     """
     scope = _common(request, request.url.scheme, options)
     scope["type"] = "http"
     scope["method"] = request.method
-    scope["extensions"] = {"http.response.debug": {}}
+    scope["extensions"] = {"http.response.debug": {}, "http.response.trailers": {}}
     return scope
 
 

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 import httpx
 from anyio.from_thread import BlockingPortal
 
-from ._http import HTTPExchange, with_debug_info
+from ._http import HTTPExchange, with_extensions
 from ._scope import ScopeOptions, http_scope
 from ._types import ASGIApp, Scope
 
@@ -69,7 +69,7 @@ class PortalTransport(httpx.BaseTransport):
         exchange, prefetched = portal.call(self._start, scope, request, chunks)
         stream = _PortalResponseStream(portal, exchange, prefetched)
         response = httpx.Response(exchange.status, headers=exchange.headers, stream=stream)
-        return with_debug_info(response, exchange)
+        return with_extensions(response, exchange)
 
     async def _start(
         self, scope: Scope, request: httpx.Request, chunks: list[bytes]

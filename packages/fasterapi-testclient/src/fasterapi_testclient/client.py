@@ -80,7 +80,7 @@ class TestClient(httpx.Client):
 
     def __enter__(self) -> TestClient:
         self._scope_options.state = {}
-        runner = LifespanRunner(self.app, self._scope_options.state)
+        runner = LifespanRunner(self.app, self._scope_options.state, self.raise_server_exceptions)
         portal = self._loop.get()
         try:
             portal.call(runner.startup)
@@ -181,7 +181,7 @@ class AsyncTestClient(httpx.AsyncClient):
 
     async def __aenter__(self) -> AsyncTestClient:
         self._scope_options.state = {}
-        runner = LifespanRunner(self.app, self._scope_options.state)
+        runner = LifespanRunner(self.app, self._scope_options.state, self.raise_server_exceptions)
         try:
             await runner.startup()
         except BaseException:
