@@ -135,3 +135,61 @@ def test_openapi_of_a_real_app(app_file: Path) -> None:
     assert document["openapi"].startswith("3.")
     assert "/users/{user_id}" in document["paths"]
     assert document["paths"]["/users/{user_id}"]["get"]["parameters"][0]["schema"]["type"] == "integer"
+
+
+def test_no_command_prints_the_help_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 1  # faster-api-web's status; argparse's own would be 2
+    assert "migrate-from-fastapi" in capsys.readouterr().out
+
+
+def test_version_option(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"fasterapi (faster-api-web) {version('faster-api-web')}"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`fasterapi version | head -1`: the reader is gone before the command writes; no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "FasterAPI", "version"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # closed long before the interpreter has imported anything
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (["main.py", "app.py", "app/main.py"], "main.py"),
+        (["app.py", "app/main.py"], "app.py"),
+        (["app/__init__.py", "app/main.py"], "app/main.py"),
+    ],
+)
+@pytest.mark.parametrize("command", ["run", "dev"])
+def test_run_and_dev_default_to_main_then_app(
+    command: str, files: list[str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import FasterAPI.cli as cli
+
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("")
+    served: list[tuple[str, bool]] = []
+    monkeypatch.setattr(cli, "serve", lambda args, reload: served.append((args.app, reload)))
+    monkeypatch.chdir(tmp_path)
+    assert main([command]) == 0
+    assert served == [(expected, command == "dev")]
+
+
+def test_run_without_an_app_here_says_what_to_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["run"]) == 1
+    assert "no APP given and no main.py, app.py or app/main.py here" in capsys.readouterr().err

@@ -72,3 +72,9 @@ def test_fasterapi_dev_reloads_when_the_file_changes(tmp_path: Path) -> None:
         _poll(port, "/", process, lambda r: r.json() == {"v": 1})
         app_file.write_text(source.format(2))
         _poll(port, "/", process, lambda r: r.status_code == 200 and r.json() == {"v": 2})
+
+
+def test_fasterapi_run_without_an_app_serves_main_py_here(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text((ROOT / "examples" / "hello.py").read_text())
+    with _server("run", cwd=tmp_path) as (port, process):
+        _poll(port, "/", process, lambda r: r.status_code == 200 and r.json() == {"message": "Hello, World"})

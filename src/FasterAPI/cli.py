@@ -8,25 +8,45 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ._cli.loading import CommandError, load_app
 from ._cli.migrate import migrate_path
 from ._cli.routes import app_routes, format_routes
-from ._cli.scaffold import create_project
+from ._cli.scaffold import create_project, detect_source, source_from
 from ._cli.serve import SERVERS, serve
 from ._cli.versions import format_versions
 
 __all__ = ["build_parser", "load_app", "main"]
 
 
+# Tried in order when `run`/`dev` get no APP, as faster-api-web does with its `main:app` default.
+_DEFAULT_APPS = (("main.py", "main.py"), ("app.py", "app.py"), ("app/main.py", "app/main.py"))
+
+
+def _default_app(args: argparse.Namespace) -> None:
+    if args.app is not None:
+        return
+    for filename, target in _DEFAULT_APPS:
+        if Path(filename).is_file():
+            args.app = target
+            return
+    raise CommandError(
+        "no APP given and no main.py, app.py or app/main.py here; name it, e.g. fasterapi run path/to/main.py:app"
+    )
+
+
 def _run(args: argparse.Namespace) -> int:
+    _default_app(args)
     serve(args, reload=False)
     return 0
 
 
 def _dev(args: argparse.Namespace) -> int:
+    _default_app(args)
     serve(args, reload=True)
     return 0
 
@@ -54,10 +74,18 @@ def _openapi(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    written = create_project(args.name, Path(args.directory))
+    source = source_from(Path(args.source)) if args.source else detect_source()
+    written = create_project(args.name, Path(args.directory), source)
     root = Path(args.directory) / args.name
     print(f"created {root} ({len(written)} files)")
-    print(f"next: cd {root} && uv sync && uv run python -m pytest && uv run fasterapi dev app/main.py")
+    if source is not None:
+        print(f"FasterAPI comes from the {source.kind} {source.path} (see pyproject.toml)")
+    else:
+        print(
+            "note: the project needs faster-api-web from this release on; if your package index has only the "
+            "older 0.2.x project, run again with --from <FasterAPI checkout or wheel folder>"
+        )
+    print(f"next: cd {root} && uv sync && uv run pytest && uv run fasterapi dev")
     return 0
 
 
@@ -86,7 +114,12 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _add_server_options(parser: argparse.ArgumentParser, *, workers: bool) -> None:
-    parser.add_argument("app", help="module:attr, a module (attr 'app') or a file such as app/main.py[:app]")
+    parser.add_argument(
+        "app",
+        nargs="?",
+        help="module:attr, a module (attr 'app') or a file such as app/main.py[:app] "
+        "(default: main.py, else app.py, else app/main.py in this folder)",
+    )
     parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
     if workers:
@@ -111,7 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fasterapi", description="Serve, inspect, scaffold and migrate FasterAPI apps."
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"fasterapi (faster-api-web) {_own_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser("run", help="serve an app (production settings)")
     _add_server_options(run, workers=True)
@@ -134,6 +168,13 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a new project with an app and its tests")
     new.add_argument("name")
     new.add_argument("--directory", default=".", help="where to create the project folder (default: here)")
+    new.add_argument(
+        "--from",
+        dest="source",
+        metavar="PATH",
+        help="a FasterAPI checkout or a folder of its wheels (uv build --all-packages) for the project to use "
+        "(default: where this FasterAPI was installed from, if it was a checkout or a wheel file)",
+    )
     new.set_defaults(func=_new)
 
     version = commands.add_parser("version", help="show the versions of every FasterAPI package")
@@ -148,12 +189,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _own_version() -> str:
+    try:
+        return version("faster-api-web")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # faster-api-web's behaviour: the help, and a failing status
+        parser.print_help()
+        return 1
     try:
         result: int = args.func(args)
+        sys.stdout.flush()  # a closed pipe (`fasterapi version | head -1`) shows up here, not at exit
     except CommandError as exc:
         print(f"fasterapi: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away: say nothing more, and stop Python's own flush at exit from raising again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return result
 

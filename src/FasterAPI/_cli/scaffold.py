@@ -1,21 +1,30 @@
-"""``fasterapi new NAME``: a small project whose own tests pass out of the box."""
+"""``fasterapi new NAME``: a small project whose own tests pass out of the box.
+
+FasterAPI is not on the public package index yet (a different, older ``faster-api-web`` is), so the
+project's requirements carry a version floor, and ``--from`` points uv at a checkout or a wheel folder.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
+from urllib.parse import unquote, urlparse
+from urllib.request import url2pathname
 
-__all__ = ["create_project"]
+__all__ = ["ProjectSource", "create_project", "detect_source", "source_from"]
 
 _PYPROJECT = """\
 [project]
 name = "{name}"
 version = "0.1.0"
 requires-python = ">=3.10"
-dependencies = ["faster-api-web[standard]"]
+dependencies = ["faster-api-web>={floor}"]
 
 [dependency-groups]
-dev = ["faster-api-web[test]"]
+dev = ["faster-api-web[test]>={floor}"]
 
 [tool.pytest.ini_options]
 addopts = ["--import-mode=importlib"]
@@ -23,6 +32,44 @@ pythonpath = ["."]
 testpaths = ["tests"]
 asyncio_mode = "auto"
 asyncio_default_fixture_loop_scope = "function"
+{source}"""
+
+_CHECKOUT_SOURCE = """
+# FasterAPI from a checkout (fasterapi new --from): uv installs it, and its components, from there.
+[tool.uv.sources]
+faster-api-web = {{ path = {path}, editable = true }}
+"""
+
+_WHEELS_SOURCE = """
+# FasterAPI from a folder of wheels (fasterapi new --from): uv looks there besides the package index.
+[tool.uv]
+find-links = [{path}]
+"""
+
+_GITIGNORE = """\
+__pycache__/
+*.py[cod]
+.venv/
+.pytest_cache/
+.mypy_cache/
+.ruff_cache/
+dist/
+build/
+*.egg-info/
+.env
+"""
+
+_DOCKERFILE = """\
+# Build: docker build -t {name} . && docker run -p 8000:8000 {name}
+# (a project made with `fasterapi new --from` needs that checkout or wheel folder in the build context)
+FROM python:3.12-slim
+COPY --from=ghcr.io/astral-sh/uv:latest /uv /usr/local/bin/uv
+WORKDIR /srv
+COPY pyproject.toml uv.lock* ./
+COPY app ./app
+RUN uv sync --no-dev
+EXPOSE 8000
+CMD ["uv", "run", "--no-sync", "fasterapi", "run", "app/main.py", "--host", "0.0.0.0", "--port", "8000"]
 """
 
 _README = """\
@@ -30,9 +77,9 @@ _README = """\
 
 A FasterAPI application.
 
-    uv sync                                  # or: pip install -e . "faster-api-web[test]"
+    uv sync                                  # install the app and its test tools into .venv
+    uv run pytest                            # run the tests
     uv run fasterapi dev app/main.py         # serve with reload on http://127.0.0.1:8000
-    uv run python -m pytest                  # run the tests
 
 Interactive API docs are at http://127.0.0.1:8000/docs.
 """
@@ -216,6 +263,8 @@ def test_unknown_item_is_a_404(client: TestClient) -> None:
 _FILES = {
     "pyproject.toml": _PYPROJECT,
     "README.md": _README,
+    ".gitignore": _GITIGNORE,
+    "Dockerfile": _DOCKERFILE,
     "app/__init__.py": "",
     "app/main.py": _MAIN,
     "app/models.py": _MODELS,
@@ -226,21 +275,91 @@ _FILES = {
 }
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_RELEASE = re.compile(r"\d+(?:\.\d+)*")
+_WHEEL_VERSION = re.compile(r"faster_api_web-([^-]+)-.*\.whl")
 
 
-def create_project(name: str, parent: Path) -> list[Path]:
-    """Write the project into ``parent / name``; refuses to touch an existing non-empty folder."""
+@dataclass(frozen=True)
+class ProjectSource:
+    """Where the new project's uv gets FasterAPI: a checkout (a path source) or a folder of wheels."""
+
+    path: Path
+    kind: str  # "checkout" or "wheels"
+    version: str
+
+
+def _release(version: str) -> str:
+    match = _RELEASE.match(version)
+    return match.group(0) if match else version
+
+
+def source_from(path: Path) -> ProjectSource:
+    """Read ``--from``: a FasterAPI checkout (its root pyproject) or a folder holding faster_api_web wheels."""
+    from .loading import CommandError
+
+    path = path.expanduser().resolve()
+    pyproject = path / "pyproject.toml"
+    if pyproject.is_file():
+        text = pyproject.read_text("utf-8")
+        found = re.search(r'^version = "([^"]+)"', text, re.M)
+        if found and re.search(r'^name = "faster-api-web"', text, re.M):
+            return ProjectSource(path, "checkout", _release(found.group(1)))
+    versions = [m.group(1) for w in path.glob("faster_api_web-*.whl") if (m := _WHEEL_VERSION.fullmatch(w.name))]
+    if versions:
+        newest = max(versions, key=lambda v: tuple(int(part) for part in _release(v).split(".")))
+        return ProjectSource(path, "wheels", _release(newest))
+    raise CommandError(
+        f"--from {path}: neither a FasterAPI checkout (a pyproject.toml of faster-api-web) nor a folder "
+        "with faster_api_web-*.whl (make one with: uv build --all-packages)"
+    )
+
+
+def detect_source() -> ProjectSource | None:
+    """The checkout or wheel folder the running FasterAPI was installed from, if it says so (PEP 610)."""
+    try:
+        text = distribution("faster-api-web").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return None
+    if not text:
+        return None
+    url = json.loads(text).get("url", "")
+    parsed = urlparse(url)
+    if parsed.scheme != "file":
+        return None
+    path = Path(url2pathname(unquote(parsed.path)))
+    try:
+        return source_from(path.parent if path.suffix == ".whl" else path)
+    except Exception:
+        return None
+
+
+def installed_release() -> str:
+    """The release of the running FasterAPI: the version floor a project without ``--from`` asks for."""
+    try:
+        return _release(distribution("faster-api-web").version)
+    except PackageNotFoundError:  # pragma: no cover - the CLI is part of that distribution
+        return "0"
+
+
+def create_project(name: str, parent: Path, source: ProjectSource | None = None) -> list[Path]:
+    """Write the project into ``parent / name``; refuses any existing path (file or folder, even empty)."""
     from .loading import CommandError
 
     if not _NAME.fullmatch(name):
         raise CommandError(f"project name {name!r} must start with a letter and use only letters, digits, - and _")
     root = parent / name
-    if root.exists() and any(root.iterdir()):
-        raise CommandError(f"{root} already exists and is not empty")
+    if root.exists() or root.is_symlink():
+        raise CommandError(f"{root} already exists; choose a new name or another --directory")
+    floor = source.version if source else installed_release()
+    if source is None:
+        source_block = ""
+    else:
+        template = _CHECKOUT_SOURCE if source.kind == "checkout" else _WHEELS_SOURCE
+        source_block = template.format(path=json.dumps(source.path.as_posix()))
     written = []
-    for relative, template in _FILES.items():
+    for relative, text in _FILES.items():
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(template.format(name=name) if template else "", encoding="utf-8")
+        target.write_text(text.format(name=name, floor=floor, source=source_block) if text else "", encoding="utf-8")
         written.append(target)
     return written
