@@ -66,3 +66,22 @@ def test_components_stay_lean() -> None:
     core = _toml(ROOT / "packages/fasterapi-core/pyproject.toml")["project"]
     assert {_name(r) for r in core["dependencies"]} == {"fasterapi-routing", "msgspec", "anyio"}
     assert "multipart" in core["optional-dependencies"]
+
+
+def test_every_install_hint_names_an_extra_that_exists() -> None:
+    """`pip install 'faster-api-web[jinja2]'` only warns and installs nothing: hints and docs must name real extras."""
+    extras = {"faster-api-web": set(_toml(ROOT / "pyproject.toml")["project"]["optional-dependencies"])}
+    for path in MEMBERS:
+        project = _toml(path)["project"]
+        extras[project["name"]] = set(project.get("optional-dependencies", {}))
+    hint = re.compile(r"\b(faster-api-web|fasterapi-[a-z]+)\[([A-Za-z0-9_, -]+)\]")
+    files = [*ROOT.glob("src/**/*.py"), *ROOT.glob("packages/*/src/**/*.py"), *ROOT.glob("docs/**/*.md")]
+    files += [*ROOT.glob("*.md"), *ROOT.glob("packages/*/*.md")]
+    wrong = []
+    for path in files:
+        for match in hint.finditer(path.read_text(encoding="utf-8")):
+            package, named = match.group(1), {e.strip() for e in match.group(2).split(",")}
+            if package not in extras or named - extras[package]:
+                wrong.append(f"{path.relative_to(ROOT)}: {match.group(0)}")
+    assert len(files) > 50
+    assert not wrong, wrong

@@ -7,19 +7,38 @@ fields and the size of a non-file part turn abuse into a 400/413 instead of exha
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .datastructures import Headers
-from .exceptions import HTTPException
+from .exceptions import FasterAPIError, HTTPException
 from .uploads import FormData, UploadFile
 
-__all__ = ["load_multipart", "parse_multipart"]
+if TYPE_CHECKING:
+    from .dependencies import Dependant
 
-_INSTALL_HINT = (
-    "multipart/form-data bodies need python-multipart: pip install 'fasterapi-core[multipart]' "
-    "(or 'faster-api-web[multipart]')"
-)
+__all__ = ["load_multipart", "parse_multipart", "require_multipart"]
+
+_INSTALL = "pip install 'fasterapi-core[multipart]' (faster-api-web includes it)"
+_INSTALL_HINT = f"multipart/form-data bodies need python-multipart: {_INSTALL}"
+
+
+def _form_params(dependant: Dependant) -> list[str]:
+    names = [plan.name for plan in dependant.form_params]
+    for sub in dependant.dependencies:
+        names += _form_params(sub.dependant)
+    return names
+
+
+def require_multipart(dependant: Dependant, route: str) -> None:
+    """A File()/Form() route fails when it is declared if python-multipart is missing, not with a 500 per request."""
+    names = _form_params(dependant)
+    if names and importlib.util.find_spec("python_multipart") is None:
+        raise FasterAPIError(
+            f"{route} declares File()/Form() parameters ({', '.join(names)}), which need python-multipart "
+            f"to read form bodies: {_INSTALL}"
+        )
 
 
 def load_multipart() -> Any:

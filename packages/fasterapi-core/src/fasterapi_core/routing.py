@@ -18,6 +18,7 @@ from ._context import RequestContext, query_dict
 from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
 from ._limits import check_declared_length
+from ._multipart import require_multipart
 from ._response import close_after_response
 from ._shaping import names_a_model, plan_shaping
 from ._type_support import display_name, unsupported_part, why_unsupported
@@ -139,6 +140,7 @@ class APIRoute(Route):
             self.dependant = plan_endpoint(
                 endpoint, self.template.param_names, opts.get("dependencies") or (), defer_path_check=True
             )
+            require_multipart(_form_params(self.dependant), f"{getattr(endpoint, '__name__', endpoint)}()")
             self.response_model = self._response_model(endpoint, opts)
             _check_response_model(self.response_model, "response_model" in opts, endpoint)
             self._shape = plan_shaping(self.response_model, "response_model" in opts, opts)

@@ -17,7 +17,7 @@ from .responses import HTMLResponse
 
 __all__ = ["Jinja2Templates"]
 
-_INSTALL_HINT = "Jinja2Templates needs jinja2: pip install 'fasterapi-core[jinja2]' (or 'faster-api-web[jinja2]')"
+_INSTALL_HINT = "Jinja2Templates needs jinja2: pip install 'fasterapi-core[jinja2]' (or 'faster-api-web[templates]')"
 
 
 def _jinja2() -> Any:
