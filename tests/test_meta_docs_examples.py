@@ -1,15 +1,20 @@
-"""Every code example of the docs runs: tutorial files run their embedded tests, testing pages run under pytest.
+"""Every code example of the docs runs as a reader copies it.
 
-Docs pages include these files with ``pymdownx.snippets``, so what readers copy is what runs here.
+Docs pages include these files with ``pymdownx.snippets``, so what readers copy is what runs here. An
+example folder with ``test_*.py`` files is a small project (``main.py`` + its tests, as the page shows
+them): it is copied into a fresh folder and run with a plain ``pytest``, under the pytest settings the
+docs recommend, and must pass without a warning. The few single-file examples run their embedded tests.
 """
 
 import importlib
 import inspect
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import anyio
@@ -20,14 +25,18 @@ from fasterapi_extras.testing import redis_server
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 EXAMPLES = DOCS / "examples"
-# Folders whose examples are test suites (fixtures, conftest): run by pytest itself, in a subprocess.
-PYTEST_SUITES = sorted(p.parent for p in EXAMPLES.glob("testing/*/pytest.ini"))
-# Modules inside a package (a folder with __init__.py) are exercised by the example that imports them.
+# The pytest settings the docs tell readers to use; a copied project without its own gets these.
+RECOMMENDED_CONFIG = EXAMPLES / "testing" / "pyproject.toml"
+# Example projects: a ``main.py`` (not inside a package) and tests, next to it or in ``tests/``.
+PROJECTS = sorted(p.parent for p in EXAMPLES.rglob("main.py") if not (p.parent / "__init__.py").exists())
+# Single-file examples (and packages: modules inside one are exercised by the example that imports them).
 MODULE_EXAMPLES = sorted(
     p
     for p in EXAMPLES.rglob("*.py")
-    if not any(suite in p.parents for suite in PYTEST_SUITES) and not (p.parent / "__init__.py").exists()
+    if not any(project in p.parents for project in PROJECTS) and not (p.parent / "__init__.py").exists()
 )
+# ``pytest`` as a reader types it: the console script, not ``python -m pytest`` (which adds the folder to sys.path).
+PYTEST = shutil.which("pytest", path=str(Path(sys.executable).parent)) or "pytest"
 
 
 @pytest.fixture(scope="module")
@@ -79,34 +88,49 @@ def test_docs_example_runs_its_embedded_tests(path: Path, examples_on_path: None
             test()
 
 
+def _run_project(folder: Path, workdir: Path) -> tuple[int, str]:
+    project = workdir / folder.relative_to(EXAMPLES).as_posix().replace("/", "-")
+    shutil.copytree(folder, project, ignore=shutil.ignore_patterns("__pycache__"))
+    if not any((project / name).exists() for name in ("pytest.ini", "pyproject.toml")):
+        shutil.copy(RECOMMENDED_CONFIG, project / "pyproject.toml")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "PYTHONPATH"))}
+    result = subprocess.run(
+        [PYTEST, "-q", "-p", "no:cacheprovider"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+    )
+    return result.returncode, result.stdout
+
+
 @pytest.fixture(scope="module")
-def suite_runs() -> Iterator[dict[Path, subprocess.Popen[str]]]:
-    """Start every docs test suite at once (each in its own pytest process); tests collect the results."""
-    runs = {
-        suite: subprocess.Popen(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(suite / "pytest.ini"), "."],
-            cwd=suite,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for suite in PYTEST_SUITES
-    }
-    try:
-        yield runs
-    finally:
-        for process in runs.values():
-            if process.poll() is None:
-                process.kill()
-            process.communicate(timeout=30)
+def project_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, tuple[int, str]]:
+    """Run every example project (a few at a time, each in its own fresh folder); tests read the results."""
+    workdir = tmp_path_factory.mktemp("docs-projects")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = pool.map(lambda folder: _run_project(folder, workdir), PROJECTS)
+        return dict(zip(PROJECTS, results, strict=True))
 
 
-@pytest.mark.parametrize("suite", PYTEST_SUITES, ids=lambda p: str(p.relative_to(EXAMPLES)))
-def test_docs_test_suite_passes(suite: Path, suite_runs: dict[Path, subprocess.Popen[str]]) -> None:
-    process = suite_runs[suite]
-    output, _ = process.communicate(timeout=120)
-    assert process.returncode == 0, output
+@pytest.mark.parametrize("folder", PROJECTS, ids=lambda p: str(p.relative_to(EXAMPLES)))
+def test_docs_example_project_passes_under_plain_pytest(
+    folder: Path, project_runs: dict[Path, tuple[int, str]]
+) -> None:
+    returncode, output = project_runs[folder]
+    assert returncode == 0, output
     assert " passed" in output and "skipped" not in output, output
+    assert "warning" not in output.lower(), output
+
+
+def test_recommended_config_is_what_the_testing_page_shows() -> None:
+    page = (DOCS / "testing" / "index.md").read_text()
+    assert '--8<-- "docs/examples/testing/pyproject.toml"' in page
+    config = RECOMMENDED_CONFIG.read_text()
+    assert 'asyncio_default_fixture_loop_scope = "function"' in config  # unset, pytest-asyncio warns every run
+    assert 'pythonpath = ["."]' in config  # tests in tests/ import main.py from the project root
 
 
 def test_every_example_file_is_shown_in_the_docs() -> None:

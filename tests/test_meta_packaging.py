@@ -76,7 +76,7 @@ def test_every_install_hint_names_an_extra_that_exists() -> None:
         extras[project["name"]] = set(project.get("optional-dependencies", {}))
     hint = re.compile(r"\b(faster-api-web|fasterapi-[a-z]+)\[([A-Za-z0-9_, -]+)\]")
     files = [*ROOT.glob("src/**/*.py"), *ROOT.glob("packages/*/src/**/*.py"), *ROOT.glob("docs/**/*.md")]
-    files += [*ROOT.glob("*.md"), *ROOT.glob("packages/*/*.md")]
+    files += [p for p in [*ROOT.glob("*.md"), *ROOT.glob("packages/*/*.md")] if p.name != "CHANGELOG.md"]  # history
     wrong = []
     for path in files:
         for match in hint.finditer(path.read_text(encoding="utf-8")):
@@ -85,3 +85,31 @@ def test_every_install_hint_names_an_extra_that_exists() -> None:
                 wrong.append(f"{path.relative_to(ROOT)}: {match.group(0)}")
     assert len(files) > 50
     assert not wrong, wrong
+
+
+def _release(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
+
+
+def test_every_install_command_in_the_docs_has_a_version_floor() -> None:
+    """A bare `pip install faster-api-web` gets the older, different 0.2.x project from the public index."""
+    workspace = {"faster-api-web": _toml(ROOT / "pyproject.toml")["project"]["version"]}
+    for path in MEMBERS:
+        project = _toml(path)["project"]
+        workspace[project["name"]] = project["version"]
+    names = "|".join(re.escape(name) for name in workspace)
+    requirement = re.compile(rf"(?<![\w/.-])({names})(\[[^\]]*\])?([<>=!~]=?[\w.]+)?")
+    files = [*ROOT.glob("*.md"), *ROOT.glob("docs/**/*.md"), *ROOT.glob("packages/*/README.md")]
+    problems = []
+    commands = 0
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for command in re.findall(r"(?:pip install|uv add)[^`#\n]*", line):
+                for name, _extras, spec in requirement.findall(command):
+                    commands += 1
+                    if not spec:
+                        problems.append(f"{path.relative_to(ROOT)}: {name} without a version floor: {command}")
+                    elif spec.startswith(">=") and _release(spec[2:]) < _release(workspace[name]):
+                        problems.append(f"{path.relative_to(ROOT)}: {name}{spec} is below {workspace[name]}")
+    assert commands >= 8
+    assert not problems, "\n".join(problems)

@@ -140,3 +140,33 @@ async def test_swagger_ui_options_from_the_app() -> None:
 def validate(document: dict[str, Any]) -> None:
     """openapi-spec-validator's check; it needs pydantic, so CI's pydantic-free run skips it."""
     pytest.importorskip("openapi_spec_validator").validate(document)
+
+
+async def test_swagger_ui_settings_are_app_attributes_as_in_fastapi() -> None:
+    """FastAPI's self-hosting recipe reads ``app.swagger_ui_oauth2_redirect_url``; the defaults match FastAPI's."""
+    default = _app()
+    assert default.swagger_ui_oauth2_redirect_url == "/docs/oauth2-redirect"
+    assert default.swagger_ui_parameters is None and default.swagger_ui_init_oauth is None
+    app = _app(
+        swagger_ui_oauth2_redirect_url="/auth/return",
+        swagger_ui_parameters={"syntaxHighlight": False, "docExpansion": "none"},
+    )
+    assert app.swagger_ui_parameters == {"syntaxHighlight": False, "docExpansion": "none"}
+    async with _client(app) as client:
+        page = (await client.get("/docs")).text
+        assert '"syntaxHighlight":false' in page and '"docExpansion":"none"' in page
+        assert '"oauth2RedirectUrl":"/auth/return"' in page
+        assert "swaggerUIRedirectOauth2" in (await client.get("/auth/return")).text
+        assert (await client.get("/docs/oauth2-redirect")).status_code == 404
+    off = _app(swagger_ui_oauth2_redirect_url=None)
+    async with _client(off) as client:
+        assert "oauth2RedirectUrl" not in (await client.get("/docs")).text
+        assert (await client.get("/docs/oauth2-redirect")).status_code == 404
+
+
+async def test_the_docs_pages_fetch_no_favicon_from_another_site() -> None:
+    async with _client(_app()) as client:
+        for url in ("/docs", "/redoc"):
+            page = (await client.get(url)).text
+            assert 'rel="shortcut icon" href="data:image/svg+xml,' in page
+            assert "tiangolo" not in page

@@ -1,5 +1,6 @@
 # conftest.py
 import pytest
+
 from main import app
 
 

@@ -8,15 +8,12 @@ fields and the size of a non-file part turn abuse into a 400/413 instead of exha
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
 
 from .datastructures import Headers
 from .exceptions import FasterAPIError, HTTPException
 from .uploads import FormData, UploadFile
-
-if TYPE_CHECKING:
-    from .dependencies import Dependant
 
 __all__ = ["load_multipart", "parse_multipart", "require_multipart"]
 
@@ -24,19 +21,11 @@ _INSTALL = "pip install 'fasterapi-core[multipart]' (faster-api-web includes it)
 _INSTALL_HINT = f"multipart/form-data bodies need python-multipart: {_INSTALL}"
 
 
-def _form_params(dependant: Dependant) -> list[str]:
-    names = [plan.name for plan in dependant.form_params]
-    for sub in dependant.dependencies:
-        names += _form_params(sub.dependant)
-    return names
-
-
-def require_multipart(dependant: Dependant, route: str) -> None:
+def require_multipart(form_params: Sequence[str], route: str) -> None:
     """A File()/Form() route fails when it is declared if python-multipart is missing, not with a 500 per request."""
-    names = _form_params(dependant)
-    if names and importlib.util.find_spec("python_multipart") is None:
+    if form_params and importlib.util.find_spec("python_multipart") is None:
         raise FasterAPIError(
-            f"{route} declares File()/Form() parameters ({', '.join(names)}), which need python-multipart "
+            f"{route} declares File()/Form() parameters ({', '.join(form_params)}), which need python-multipart "
             f"to read form bodies: {_INSTALL}"
         )
 

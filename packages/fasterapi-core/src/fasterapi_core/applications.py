@@ -101,6 +101,9 @@ class Faster:
         openapi_url: str | None = "/openapi.json",
         docs_url: str | None = "/docs",
         redoc_url: str | None = "/redoc",
+        swagger_ui_oauth2_redirect_url: str | None = "/docs/oauth2-redirect",
+        swagger_ui_init_oauth: dict[str, Any] | None = None,
+        swagger_ui_parameters: dict[str, Any] | None = None,
         openapi_tags: list[dict[str, Any]] | None = None,
         terms_of_service: str | None = None,
         contact: dict[str, Any] | None = None,
@@ -130,6 +133,10 @@ class Faster:
         self.openapi_url = openapi_url
         self.docs_url = docs_url
         self.redoc_url = redoc_url
+        #: FastAPI's attributes: self-hosted docs pages (``docs_url=None`` + own routes) read them.
+        self.swagger_ui_oauth2_redirect_url = swagger_ui_oauth2_redirect_url
+        self.swagger_ui_init_oauth = swagger_ui_init_oauth
+        self.swagger_ui_parameters = swagger_ui_parameters
         self.openapi_tags = openapi_tags
         self.terms_of_service = terms_of_service
         self.contact = contact

@@ -105,6 +105,14 @@ _APP_LIMIT: Any = object()
 _UNIQUE_ID = "generate_unique_id_function"
 
 
+def _form_params(dependant: Dependant) -> list[str]:
+    """Names of the File()/Form() parameters of a route, its dependencies' included."""
+    names = [plan.name for plan in dependant.form_params]
+    for sub in dependant.dependencies:
+        names += _form_params(sub.dependant)
+    return names
+
+
 class APIRoute(Route):
     """A route whose handler, parameters and return encoding are planned at construction."""
 

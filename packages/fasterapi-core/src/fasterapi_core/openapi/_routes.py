@@ -48,7 +48,7 @@ def install_docs_routes(app: Any) -> None:
     router.add_route(app.openapi_url, openapi_document, methods=["GET"], name="openapi", options=options)
 
     if app.docs_url:
-        redirect_url: str | None = _setting(app, "swagger_ui_oauth2_redirect_url", app.docs_url + "/oauth2-redirect")
+        redirect_url: str | None = _setting(app, "swagger_ui_oauth2_redirect_url", "/docs/oauth2-redirect")
 
         async def swagger_ui(request: Request) -> Response:
             root_path = _root_path(app, request)

@@ -1,4 +1,7 @@
-"""HTML pages for the interactive docs: Swagger UI and ReDoc, loading their assets from a CDN.
+"""HTML pages for the interactive docs: Swagger UI and ReDoc, loading their assets from a CDN by default.
+
+Pass your own asset URLs (``swagger_js_url``, ``swagger_css_url``, ``redoc_js_url``) to serve them
+yourself, e.g. offline; the default favicon is inline, so it needs no network either.
 
 Every value placed in the page (title, URLs, options) is escaped for HTML or encoded as JSON, so
 a title or URL cannot inject markup or script.
@@ -28,7 +31,12 @@ __all__ = [
 
 SWAGGER_JS_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"
 SWAGGER_CSS_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css"
-SWAGGER_FAVICON_URL = "https://fastapi.tiangolo.com/img/favicon.png"
+# An inline icon (a lightning bolt): the pages fetch nothing from a third party's site for it.
+SWAGGER_FAVICON_URL = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E"
+    "%3Crect width='32' height='32' rx='6' fill='%23009485'/%3E"
+    "%3Cpath d='M18 3 7 18h7l-2 11 11-15h-7z' fill='white'/%3E%3C/svg%3E"
+)
 REDOC_JS_URL = "https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js"
 
 _DEFAULT_SWAGGER_PARAMETERS: dict[str, Any] = {
