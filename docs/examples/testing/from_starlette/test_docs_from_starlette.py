@@ -1,9 +1,10 @@
 # test_main.py
 import pytest
-from main import app
 
 import FasterAPI
 from FasterAPI.testclient import TestClient
+
+from main import app
 
 
 @pytest.mark.parametrize("backend", ["asyncio", "trio"])
