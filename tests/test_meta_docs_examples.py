@@ -107,7 +107,7 @@ def _run_project(folder: Path, workdir: Path) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def project_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, tuple[int, str]]:
+def project_runs(tmp_path_factory: pytest.TempPathFactory, example_services: None) -> dict[Path, tuple[int, str]]:
     """Run every example project (a few at a time, each in its own fresh folder); tests read the results."""
     workdir = tmp_path_factory.mktemp("docs-projects")
     with ThreadPoolExecutor(max_workers=4) as pool:
