@@ -8,10 +8,17 @@ import time, so nothing else would notice it.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from the dev dependency group
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,3 +179,84 @@ def test_layers_the_cycle_finder_finds_a_cycle_closed_by_a_local_import(tmp_path
     names = {"a", "b"}
     graph = {name: _imports_of(name, tmp_path / f"{name}.py", names) for name in names}
     assert _cycles(graph) == [["a", "b"]]
+
+
+# -- docs/architecture.md stays true -------------------------------------------------------------------
+
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+
+def _pyprojects() -> dict[str, dict[str, Any]]:
+    found = {}
+    for path in [ROOT / "pyproject.toml", *sorted(ROOT.glob("packages/*/pyproject.toml"))]:
+        project = tomllib.loads(path.read_text(encoding="utf-8"))["project"]
+        found[project["name"]] = project
+    return found
+
+
+def _requirement_names(project: dict[str, Any]) -> set[str]:
+    requirements = list(project.get("dependencies", []))
+    for extra in project.get("optional-dependencies", {}).values():
+        requirements.extend(extra)
+    return {re.split(r"[\[<>=!~;\s]", requirement, maxsplit=1)[0].lower() for requirement in requirements}
+
+
+def _import_names() -> dict[str, str]:
+    """distribution name -> its import package."""
+    names = {}
+    for path in sorted(ROOT.glob("packages/*/pyproject.toml")):
+        name = tomllib.loads(path.read_text(encoding="utf-8"))["project"]["name"]
+        names[name] = next(p.name for p in (path.parent / "src").iterdir() if p.is_dir())
+    names["faster-api-web"] = "FasterAPI"
+    return names
+
+
+def _documented_graph() -> dict[str, set[str]]:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    section = text.split("## The distributions", 1)[1].split("```", 1)[0]
+    graph = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`"):
+            graph[cells[0].strip("`")] = set(re.findall(r"`([a-z-]+)`", cells[2]))
+    return graph
+
+
+def test_layers_the_documented_package_graph_is_the_declared_one() -> None:
+    projects = _pyprojects()
+    declared = {name: _requirement_names(project) & set(projects) for name, project in projects.items()}
+    assert _documented_graph() == declared
+
+
+def test_layers_each_distribution_imports_only_the_siblings_it_declares() -> None:
+    projects = _pyprojects()
+    package_of = {package: name for name, package in _import_names().items()}
+    undeclared = sorted(
+        f"{module.name} imports {target} ({package_of[target.split('.')[0]]} is not a dependency)"
+        for module in _modules().values()
+        for target in module.imports
+        if target.split(".")[0] in package_of
+        and target.split(".")[0] != module.package
+        and (module.name, target) not in PLUGIN_LOADS
+        and package_of[target.split(".")[0]] not in _requirement_names(projects[package_of[module.package]])
+    )
+    assert undeclared == []
+
+
+def test_layers_every_module_the_architecture_page_names_exists() -> None:
+    modules = _modules()
+    named = set(re.findall(r"`((?:fasterapi_\w+|FasterAPI)(?:\.\w+)*)`", ARCHITECTURE.read_text(encoding="utf-8")))
+    assert len(named) > 30
+    missing = []
+    for name in sorted(named):
+        parts = name.split(".")
+        while ".".join(parts) not in modules and len(parts) > 1:
+            parts.pop()  # ``module.attribute``: the module must exist and have it
+        module_name = ".".join(parts)
+        if module_name not in modules:
+            missing.append(name)
+            continue
+        attribute = name[len(module_name) + 1 :].split(".")[0]
+        if attribute and attribute not in modules[module_name].path.read_text(encoding="utf-8"):
+            missing.append(name)
+    assert missing == []
