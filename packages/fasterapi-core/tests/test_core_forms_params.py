@@ -266,6 +266,7 @@ async def test_upload_file_api_directly() -> None:
     assert upload.file.closed
     legacy = UploadFile("y.txt", "image/png")
     assert (legacy.filename, legacy.content_type) == ("y.txt", "image/png")
+    await legacy.close()
 
 
 async def test_formdata_is_multivalued_dict() -> None:

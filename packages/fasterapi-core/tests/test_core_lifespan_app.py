@@ -53,6 +53,8 @@ class LifespanDriver:
                 if self.sent[0]["type"] == "lifespan.startup.complete":
                     await self._to_app.send({"type": "lifespan.shutdown"})
                     await self._wait_for(2)
+                self._to_app.close()
+                self._app_receive.close()
 
 
 async def test_all_hook_forms_and_order() -> None:

@@ -57,6 +57,10 @@ class RawSession:
             await self.done.wait()
         return self.error
 
+    def close(self) -> None:
+        for stream in (self._to_app_send, self._to_app_recv, self._from_app_send, self._from_app_recv):
+            stream.close()
+
     def pending(self) -> list[dict[str, Any]]:
         """Messages the app sent that the test has not read yet (without waiting)."""
         out = []
@@ -107,5 +111,6 @@ def ws_session() -> Opener:
                 yield session
             finally:
                 tg.cancel_scope.cancel()
+        session.close()
 
     return open_session

@@ -82,12 +82,18 @@ class MountedLifespan:
             logger.debug("mounted app %r does not support lifespan", self.app, exc_info=True)
         finally:
             self._from_app_send.close()
+            self._to_app_receive.close()
+
+    def close(self) -> None:
+        """Close our two stream ends (``run`` closes the app's two when the app returns)."""
+        self._to_app_send.close()
+        self._from_app_receive.close()
 
     async def _exchange(self, event: str) -> None:
-        await self._to_app_send.send({"type": f"lifespan.{event}"})
         try:
+            await self._to_app_send.send({"type": f"lifespan.{event}"})
             reply = await self._from_app_receive.receive()
-        except anyio.EndOfStream:
+        except (anyio.EndOfStream, anyio.BrokenResourceError):  # the app returned: no lifespan support
             self.supported = False
             return
         if reply["type"] == f"lifespan.{event}.failed":
@@ -112,9 +118,11 @@ async def _mounted_lifespans(app: Any, state: dict[str, Any] | None) -> AsyncIte
     with collapse_exception_groups():
         async with anyio.create_task_group() as group:
             started: list[MountedLifespan] = []
+            children: list[MountedLifespan] = []
             try:
                 for mount in mounts:
                     child = MountedLifespan(mount.app, state)
+                    children.append(child)
                     group.start_soon(child.run)
                     await child.startup()
                     if child.supported:
@@ -125,6 +133,8 @@ async def _mounted_lifespans(app: Any, state: dict[str, Any] | None) -> AsyncIte
                     for child in reversed(started):
                         await child.shutdown()
                     group.cancel_scope.cancel()
+                    for child in children:
+                        child.close()
 
 
 def _message(exc: BaseException) -> str:

@@ -170,9 +170,11 @@ async def _run_dispatch(
 
                 return _AppResponse(start["status"], list(start.get("headers", ())), body(), debug)
 
-            response = await dispatch(request, call_next)
-            if response is None:
-                raise RuntimeError("the middleware's dispatch returned None: return a Response")
-            await response(scope, receive, send)
-            for stream in streams:
-                await stream.aclose()
+            try:
+                response = await dispatch(request, call_next)
+                if response is None:
+                    raise RuntimeError("the middleware's dispatch returned None: return a Response")
+                await response(scope, receive, send)
+            finally:  # also when dispatch or the response failed: no stream is left to the garbage collector
+                for stream in streams:
+                    stream.close()
