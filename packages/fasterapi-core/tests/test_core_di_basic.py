@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import httpx
@@ -22,12 +23,10 @@ from fasterapi_core import (
     SecurityScopes,
 )
 
-
-def client_for(app: Faster) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+ClientFor = Callable[[Any], httpx.AsyncClient]
 
 
-async def test_sub_dependencies_to_any_depth_with_params() -> None:
+async def test_sub_dependencies_to_any_depth_with_params(client_for: ClientFor) -> None:
     app = Faster()
 
     def level3(x_user: str = Header()) -> str:
@@ -50,7 +49,7 @@ async def test_sub_dependencies_to_any_depth_with_params() -> None:
     assert [e["loc"] for e in missing.json()["detail"]] == [["header", "x-user"], ["query", "limit"]]
 
 
-async def test_dependency_is_cached_per_request_unless_use_cache_false() -> None:
+async def test_dependency_is_cached_per_request_unless_use_cache_false(client_for: ClientFor) -> None:
     app = Faster()
     calls: list[str] = []
 
@@ -89,7 +88,7 @@ class Prefixer:
         return self.prefix + name
 
 
-async def test_class_dependency_callable_instance_and_bare_depends() -> None:
+async def test_class_dependency_callable_instance_and_bare_depends(client_for: ClientFor) -> None:
     app = Faster()
     hello = Prefixer("hello-")
 
@@ -106,7 +105,7 @@ async def test_class_dependency_callable_instance_and_bare_depends() -> None:
     assert response.json() == [3, 4, 4, "hello-bob"]
 
 
-async def test_security_scopes_accumulate() -> None:
+async def test_security_scopes_accumulate(client_for: ClientFor) -> None:
     app = Faster()
     seen: list[list[str]] = []
 
@@ -127,7 +126,7 @@ async def test_security_scopes_accumulate() -> None:
     assert seen == [["items:read", "admin"]]
 
 
-async def test_route_router_and_app_level_dependencies_apply_everywhere() -> None:
+async def test_route_router_and_app_level_dependencies_apply_everywhere(client_for: ClientFor) -> None:
     order: list[str] = []
 
     def app_dep() -> None:
@@ -173,7 +172,7 @@ async def test_route_router_and_app_level_dependencies_apply_everywhere() -> Non
         assert order == ["app", "handler"]
 
 
-async def test_nested_routers_keep_dependencies_and_prefixes() -> None:
+async def test_nested_routers_keep_dependencies_and_prefixes(client_for: ClientFor) -> None:
     calls: list[str] = []
     app = Faster()
     outer = FasterRouter(prefix="/outer", dependencies=[Depends(lambda: calls.append("outer"))])
@@ -191,7 +190,7 @@ async def test_nested_routers_keep_dependencies_and_prefixes() -> None:
     assert calls == ["outer", "inner"]
 
 
-async def test_dependency_errors_stop_the_request() -> None:
+async def test_dependency_errors_stop_the_request(client_for: ClientFor) -> None:
     app = Faster()
 
     def guard(x_token: str = Header()) -> None:
@@ -244,7 +243,7 @@ def test_unresolvable_annotation_is_a_clear_error() -> None:
         app.get("/bad")(handler)
 
 
-async def test_special_parameters_request_response_background() -> None:
+async def test_special_parameters_request_response_background(client_for: ClientFor) -> None:
     app = Faster()
     done: list[str] = []
 
@@ -278,7 +277,7 @@ async def test_special_parameters_request_response_background() -> None:
     assert status.status_code == 202
 
 
-async def test_sync_dependencies_and_handlers_run_in_worker_threads() -> None:
+async def test_sync_dependencies_and_handlers_run_in_worker_threads(client_for: ClientFor) -> None:
     import threading
 
     app = Faster()
@@ -295,7 +294,7 @@ async def test_sync_dependencies_and_handlers_run_in_worker_threads() -> None:
         assert (await client.get("/threads")).json() == [True, True]
 
 
-async def test_response_parameter_sets_cookies_on_the_implicit_response() -> None:
+async def test_response_parameter_sets_cookies_on_the_implicit_response(client_for: ClientFor) -> None:
     app = Faster()
 
     def remember(response: Response) -> None:

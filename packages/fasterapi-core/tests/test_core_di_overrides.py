@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import httpx
 
 from fasterapi_core import Depends, Faster, FasterRouter, Header
 
-
-def client_for(app: Faster) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+ClientFor = Callable[[Any], httpx.AsyncClient]
 
 
 def get_db() -> str:
@@ -42,7 +41,7 @@ def make_app() -> tuple[Faster, FasterRouter]:
     return app, early
 
 
-async def test_override_applies_at_any_depth_and_is_removable() -> None:
+async def test_override_applies_at_any_depth_and_is_removable(client_for: ClientFor) -> None:
     app, _ = make_app()
     app.dependency_overrides[get_db] = lambda: "fake-db"
     async with client_for(app) as client:
@@ -53,7 +52,7 @@ async def test_override_applies_at_any_depth_and_is_removable() -> None:
         assert (await client.get("/user")).json() == "user from real-db"
 
 
-async def test_override_covers_routes_included_after_it_was_set() -> None:
+async def test_override_covers_routes_included_after_it_was_set(client_for: ClientFor) -> None:
     app = Faster()
     app.dependency_overrides[get_user] = lambda: "stub user"
     late = FasterRouter(prefix="/late")
@@ -67,7 +66,7 @@ async def test_override_covers_routes_included_after_it_was_set() -> None:
         assert (await client.get("/late/user")).json() == "stub user"
 
 
-async def test_replacement_gets_its_own_parameters() -> None:
+async def test_replacement_gets_its_own_parameters(client_for: ClientFor) -> None:
     app, _ = make_app()
 
     def header_user(x_user: str = Header()) -> str:
@@ -81,7 +80,7 @@ async def test_replacement_gets_its_own_parameters() -> None:
     assert missing.json()["detail"][0]["loc"] == ["header", "x-user"]
 
 
-async def test_scoped_override_restores_the_previous_state() -> None:
+async def test_scoped_override_restores_the_previous_state(client_for: ClientFor) -> None:
     app, _ = make_app()
 
     async def fake_db() -> AsyncIterator[str]:
@@ -94,7 +93,7 @@ async def test_scoped_override_restores_the_previous_state() -> None:
     assert dict(app.dependency_overrides) == {}
 
 
-async def test_route_level_dependencies_can_be_overridden() -> None:
+async def test_route_level_dependencies_can_be_overridden(client_for: ClientFor) -> None:
     calls: list[str] = []
 
     def verify() -> None:

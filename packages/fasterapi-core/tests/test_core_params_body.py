@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Annotated, Any, TypedDict
 
 import httpx
@@ -10,9 +11,7 @@ import msgspec
 
 from fasterapi_core import Body, Faster, Query, RequestValidationError
 
-
-def client_for(app: Faster) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+ClientFor = Callable[[Any], httpx.AsyncClient]
 
 
 class Item(msgspec.Struct):
@@ -87,13 +86,13 @@ def make_app() -> Faster:
     return app
 
 
-async def test_struct_body() -> None:
+async def test_struct_body(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post("/items", json={"name": "a", "price": 2})
     assert response.json() == {"name": "a", "price": 2.0, "tags": []}
 
 
-async def test_dataclass_typeddict_dict_and_list_bodies() -> None:
+async def test_dataclass_typeddict_dict_and_list_bodies(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         assert (await client.post("/points", json={"x": 1, "y": 2})).json() == {"sum": 3, "type": "Point"}
         assert (await client.post("/movies", json={"title": "t", "year": 1999})).json() == {"title": "t", "year": 1999}
@@ -105,7 +104,7 @@ async def test_dataclass_typeddict_dict_and_list_bodies() -> None:
     ]
 
 
-async def test_nested_error_location_and_input() -> None:
+async def test_nested_error_location_and_input(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post(
             "/orders", json={"items": [{"name": "a", "price": 1}, {"name": "b", "price": "x"}]}
@@ -121,7 +120,7 @@ async def test_nested_error_location_and_input() -> None:
     ]
 
 
-async def test_embed_single_body_param() -> None:
+async def test_embed_single_body_param(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         ok = await client.post("/embed", json={"item": {"name": "n", "price": 1}})
         flat = await client.post("/embed", json={"name": "n", "price": 1})
@@ -130,7 +129,7 @@ async def test_embed_single_body_param() -> None:
     assert flat.json()["detail"][0]["loc"] == ["body", "item"]
 
 
-async def test_several_body_params_are_embedded_by_name() -> None:
+async def test_several_body_params_are_embedded_by_name(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         payload = {"item": {"name": "n", "price": 1}, "point": {"x": 4, "y": 0}, "importance": 5}
         ok = await client.post("/multi?q=z", json=payload)
@@ -141,27 +140,27 @@ async def test_several_body_params_are_embedded_by_name() -> None:
     assert missing.json()["detail"][0]["loc"][0] == "body"
 
 
-async def test_optional_body_may_be_absent() -> None:
+async def test_optional_body_may_be_absent(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         assert (await client.post("/optional")).json() == "none"
         assert (await client.post("/optional", json={"name": "x", "price": 1})).json() == "x"
 
 
-async def test_missing_required_body() -> None:
+async def test_missing_required_body(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post("/items")
     assert response.status_code == 422
     assert response.json() == {"detail": [{"type": "missing", "loc": ["body"], "msg": "Field required", "input": None}]}
 
 
-async def test_json_without_content_type_is_parsed_as_json() -> None:
+async def test_json_without_content_type_is_parsed_as_json(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post("/items", content=b'{"name":"a","price":1}')
     assert response.status_code == 200
     assert response.json()["name"] == "a"
 
 
-async def test_json_suffix_media_types_are_json() -> None:
+async def test_json_suffix_media_types_are_json(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post(
             "/items", content=b'{"name":"a","price":1}', headers={"content-type": "application/vnd.api+json"}
@@ -169,7 +168,7 @@ async def test_json_suffix_media_types_are_json() -> None:
     assert response.status_code == 200
 
 
-async def test_text_plain_body_for_a_model_is_422() -> None:
+async def test_text_plain_body_for_a_model_is_422(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post(
             "/items", content=b'{"name":"a","price":1}', headers={"content-type": "text/plain"}
@@ -179,7 +178,7 @@ async def test_text_plain_body_for_a_model_is_422() -> None:
     assert response.json()["detail"][0]["loc"] == ["body"]
 
 
-async def test_text_plain_body_for_a_str_parameter_is_taken_as_is() -> None:
+async def test_text_plain_body_for_a_str_parameter_is_taken_as_is(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         plain = await client.post("/text", content=b"hello", headers={"content-type": "text/plain"})
         json_body = await client.post("/text", json="quoted")
@@ -187,7 +186,7 @@ async def test_text_plain_body_for_a_str_parameter_is_taken_as_is() -> None:
     assert json_body.json() == "quoted"
 
 
-async def test_malformed_json_is_json_invalid() -> None:
+async def test_malformed_json_is_json_invalid(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post("/items", content=b'{"name": ', headers={"content-type": "application/json"})
         garbage = await client.post("/items", content=b"{x}", headers={"content-type": "application/json"})
@@ -199,7 +198,7 @@ async def test_malformed_json_is_json_invalid() -> None:
     assert garbage.json()["detail"][0]["loc"] == ["body", 1]
 
 
-async def test_invalid_utf8_is_400() -> None:
+async def test_invalid_utf8_is_400(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post(
             "/any", content=b'{"name": "\xff\xfe"}', headers={"content-type": "application/json"}
@@ -208,14 +207,14 @@ async def test_invalid_utf8_is_400() -> None:
     assert response.json() == {"detail": "There was an error parsing the body"}
 
 
-async def test_absurdly_deep_nesting_is_400_not_500() -> None:
+async def test_absurdly_deep_nesting_is_400_not_500(client_for: ClientFor) -> None:
     body = b"[" * 100_000 + b"]" * 100_000
     async with client_for(make_app()) as client:
         response = await client.post("/any", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 400
 
 
-async def test_overlong_numbers_are_not_500() -> None:
+async def test_overlong_numbers_are_not_500(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         huge = await client.post(
             "/list", content=b"[" + b"9" * 5000 + b"]", headers={"content-type": "application/json"}
@@ -225,7 +224,7 @@ async def test_overlong_numbers_are_not_500() -> None:
     assert fraction.status_code in (200, 422)
 
 
-async def test_wrong_top_level_type() -> None:
+async def test_wrong_top_level_type(client_for: ClientFor) -> None:
     async with client_for(make_app()) as client:
         response = await client.post("/items", json=[1, 2])
         wrong_list = await client.post("/list", json={"a": 1})
@@ -234,7 +233,7 @@ async def test_wrong_top_level_type() -> None:
     assert wrong_list.json()["detail"][0]["type"] == "list_type"
 
 
-async def test_request_validation_error_errors_method() -> None:
+async def test_request_validation_error_errors_method(client_for: ClientFor) -> None:
     app = make_app()
     seen: list[Any] = []
 
@@ -252,7 +251,7 @@ async def test_request_validation_error_errors_method() -> None:
     assert seen[0][0]["loc"] == ("body", "price")
 
 
-async def test_embedded_body_params_with_aliases_and_defaults() -> None:
+async def test_embedded_body_params_with_aliases_and_defaults(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.post("/alias")

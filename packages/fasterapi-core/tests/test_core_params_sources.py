@@ -7,6 +7,7 @@ import datetime
 import decimal
 import enum
 import uuid
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypedDict
 
 import httpx
@@ -14,9 +15,7 @@ import msgspec
 
 from fasterapi_core import Cookie, Faster, Header, Path, Query
 
-
-def client_for(app: Faster) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+ClientFor = Callable[[Any], httpx.AsyncClient]
 
 
 class Color(enum.Enum):
@@ -47,7 +46,7 @@ class HeaderGroup(TypedDict):
     user_agent: str
 
 
-async def test_path_param_converted_to_annotation() -> None:
+async def test_path_param_converted_to_annotation(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/items/{item_id}")
@@ -59,7 +58,7 @@ async def test_path_param_converted_to_annotation() -> None:
     assert response.json() == {"item_id": 42, "type": "int"}
 
 
-async def test_path_param_with_converter_and_constraint() -> None:
+async def test_path_param_with_converter_and_constraint(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/users/{user_id:int}")
@@ -84,7 +83,7 @@ async def test_path_param_with_converter_and_constraint() -> None:
     )
 
 
-async def test_scalar_types_from_query() -> None:
+async def test_scalar_types_from_query(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/types")
@@ -131,7 +130,7 @@ async def test_scalar_types_from_query() -> None:
     }
 
 
-async def test_bool_spellings() -> None:
+async def test_bool_spellings(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/flag")
@@ -153,7 +152,7 @@ async def test_bool_spellings() -> None:
     }
 
 
-async def test_optional_and_default_query() -> None:
+async def test_optional_and_default_query(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/q")
@@ -165,7 +164,7 @@ async def test_optional_and_default_query() -> None:
         assert (await client.get("/q?a=1&b=y&c=4")).json() == [1, "y", 4]
 
 
-async def test_required_query_missing_is_422() -> None:
+async def test_required_query_missing_is_422(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/q")
@@ -180,7 +179,7 @@ async def test_required_query_missing_is_422() -> None:
     }
 
 
-async def test_query_marker_as_default_with_options() -> None:
+async def test_query_marker_as_default_with_options(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/search")
@@ -208,7 +207,7 @@ async def test_query_marker_as_default_with_options() -> None:
     assert missing.json()["detail"][0]["loc"] == ["query", "query"]
 
 
-async def test_numeric_constraints() -> None:
+async def test_numeric_constraints(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/n")
@@ -225,7 +224,7 @@ async def test_numeric_constraints() -> None:
     ]
 
 
-async def test_default_factory() -> None:
+async def test_default_factory(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/f")
@@ -237,7 +236,7 @@ async def test_default_factory() -> None:
         assert (await client.get("/f?items=5")).json() == [5]
 
 
-async def test_repeated_query_values_into_list_set_tuple() -> None:
+async def test_repeated_query_values_into_list_set_tuple(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/many")
@@ -254,7 +253,7 @@ async def test_repeated_query_values_into_list_set_tuple() -> None:
     assert bad.json()["detail"][0]["loc"] == ["query", "ids", 1]
 
 
-async def test_scalar_query_takes_last_repeated_value() -> None:
+async def test_scalar_query_takes_last_repeated_value(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/last")
@@ -265,7 +264,7 @@ async def test_scalar_query_takes_last_repeated_value() -> None:
         assert (await client.get("/last?v=1&v=2")).json() == 2
 
 
-async def test_enum_and_literal_errors_name_the_allowed_values() -> None:
+async def test_enum_and_literal_errors_name_the_allowed_values(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/e")
@@ -292,7 +291,7 @@ async def test_enum_and_literal_errors_name_the_allowed_values() -> None:
     ]
 
 
-async def test_headers_convert_underscores_and_are_case_insensitive() -> None:
+async def test_headers_convert_underscores_and_are_case_insensitive(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/h")
@@ -313,7 +312,7 @@ async def test_headers_convert_underscores_and_are_case_insensitive() -> None:
     assert missing.json()["detail"][0]["loc"] == ["header", "x-count"]
 
 
-async def test_repeated_headers_into_list() -> None:
+async def test_repeated_headers_into_list(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/h")
@@ -326,7 +325,7 @@ async def test_repeated_headers_into_list() -> None:
     assert response.json() == [["a", "b"], "first"]
 
 
-async def test_cookies() -> None:
+async def test_cookies(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/c")
@@ -340,7 +339,7 @@ async def test_cookies() -> None:
     assert missing.json()["detail"][0]["loc"] == ["cookie", "session"]
 
 
-async def test_annotated_marker_with_python_default() -> None:
+async def test_annotated_marker_with_python_default(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/d")
@@ -352,7 +351,7 @@ async def test_annotated_marker_with_python_default() -> None:
         assert (await client.get("/d?limit=0")).status_code == 422
 
 
-async def test_struct_as_query_group() -> None:
+async def test_struct_as_query_group(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/list")
@@ -369,7 +368,7 @@ async def test_struct_as_query_group() -> None:
     assert bad.json()["detail"][0]["type"] == "less_than_equal"
 
 
-async def test_dataclass_query_group_and_typeddict_header_group() -> None:
+async def test_dataclass_query_group_and_typeddict_header_group(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/pages")
@@ -383,7 +382,7 @@ async def test_dataclass_query_group_and_typeddict_header_group() -> None:
     assert [e["loc"] for e in missing.json()["detail"]] == [["query", "page"], ["header", "x_trace"]]
 
 
-async def test_all_problems_of_one_request_in_one_422() -> None:
+async def test_all_problems_of_one_request_in_one_422(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/x/{a}")
@@ -401,7 +400,7 @@ async def test_all_problems_of_one_request_in_one_422() -> None:
     ]
 
 
-async def test_float_parsing_error_shape() -> None:
+async def test_float_parsing_error_shape(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/f")
@@ -420,7 +419,7 @@ async def test_float_parsing_error_shape() -> None:
     ]
 
 
-async def test_msgspec_meta_constraints_in_annotated() -> None:
+async def test_msgspec_meta_constraints_in_annotated(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/m")
@@ -442,7 +441,9 @@ async def test_msgspec_meta_constraints_in_annotated() -> None:
     assert long_body.json()["detail"][0]["type"] == "too_long"
 
 
-async def test_a_bare_list_is_the_body_and_a_list_with_query_the_query_string_as_in_fastapi() -> None:
+async def test_a_bare_list_is_the_body_and_a_list_with_query_the_query_string_as_in_fastapi(
+    client_for: ClientFor,
+) -> None:
     app = Faster()
 
     @app.post("/bare")

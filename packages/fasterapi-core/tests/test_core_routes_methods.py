@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -11,9 +12,7 @@ import pytest
 
 from fasterapi_core import Faster, FasterRouter, PlainTextResponse, Response, ResponseValidationError
 
-
-def client_for(app: Faster) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+ClientFor = Callable[[Any], httpx.AsyncClient]
 
 
 class Item(msgspec.Struct):
@@ -33,7 +32,7 @@ class Box:
 
 
 @pytest.mark.parametrize("method", ["get", "post", "put", "patch", "delete", "options", "trace", "head"])
-async def test_every_method_decorator_on_app_and_router(method: str) -> None:
+async def test_every_method_decorator_on_app_and_router(method: str, client_for: ClientFor) -> None:
     app = Faster()
     router = FasterRouter(prefix="/r", tags=["r"])
 
@@ -51,7 +50,7 @@ async def test_every_method_decorator_on_app_and_router(method: str) -> None:
                 assert response.json() == {"m": method}
 
 
-async def test_api_route_with_several_methods_and_405_allow() -> None:
+async def test_api_route_with_several_methods_and_405_allow(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.api_route("/multi", methods=["GET", "POST"])
@@ -67,7 +66,7 @@ async def test_api_route_with_several_methods_and_405_allow() -> None:
     assert not_allowed.headers["allow"] == "GET, HEAD, POST"
 
 
-async def test_head_is_answered_for_get_routes_without_body() -> None:
+async def test_head_is_answered_for_get_routes_without_body(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/thing")
@@ -89,7 +88,7 @@ async def test_head_is_answered_for_get_routes_without_body() -> None:
     assert head_text.headers["content-length"] == "5"
 
 
-async def test_trailing_slash_redirect() -> None:
+async def test_trailing_slash_redirect(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/items")
@@ -102,7 +101,7 @@ async def test_trailing_slash_redirect() -> None:
     assert response.headers["location"] == "http://test/items?x=1"
 
 
-async def test_sync_handler_and_direct_await_of_async_handler() -> None:
+async def test_sync_handler_and_direct_await_of_async_handler(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/items/{item_id}")
@@ -120,7 +119,7 @@ async def test_sync_handler_and_direct_await_of_async_handler() -> None:
         assert (await client.get("/sync")).json() == [1, 2]
 
 
-async def test_return_values_are_json_with_content_length() -> None:
+async def test_return_values_are_json_with_content_length(client_for: ClientFor) -> None:
     app = Faster()
     values: dict[str, Any] = {
         "/dict": {"a": 1},
@@ -142,7 +141,7 @@ async def test_return_values_are_json_with_content_length() -> None:
     assert (await client_for(app).get("/str")).content == b'"plain"'
 
 
-async def test_status_code_and_response_passthrough() -> None:
+async def test_status_code_and_response_passthrough(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.post("/created", status_code=201)
@@ -161,7 +160,7 @@ async def test_status_code_and_response_passthrough() -> None:
     assert raw_response.headers["content-type"].startswith("text/x-raw")
 
 
-async def test_response_model_shapes_and_filters_output() -> None:
+async def test_response_model_shapes_and_filters_output(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/item", response_model=PublicItem)
@@ -197,7 +196,7 @@ async def test_response_model_shapes_and_filters_output() -> None:
         assert (await client.get("/exclude")).json() == {"name": "n"}
 
 
-async def test_response_model_violation_is_a_server_error() -> None:
+async def test_response_model_violation_is_a_server_error(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.get("/bad", response_model=PublicItem)
@@ -223,7 +222,7 @@ async def test_url_path_for_and_route_names() -> None:
     assert app.url_path_for("user", user_id=5) == "/users/5"
 
 
-async def test_status_204_sends_no_body() -> None:
+async def test_status_204_sends_no_body(client_for: ClientFor) -> None:
     app = Faster()
 
     @app.delete("/items/{item_id}", status_code=204)
@@ -242,7 +241,7 @@ async def test_status_204_sends_no_body() -> None:
             assert "content-length" not in response.headers or response.headers["content-length"] == "0"
 
 
-async def test_sync_handler_without_parameters_and_custom_response_class() -> None:
+async def test_sync_handler_without_parameters_and_custom_response_class(client_for: ClientFor) -> None:
     from fasterapi_core import HTMLResponse
 
     app = Faster()
