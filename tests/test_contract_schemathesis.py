@@ -33,6 +33,8 @@ from schemathesis.core.failures import AcceptedNegativeData, FailureGroup
 from schemathesis.openapi.checks import RejectedPositiveData, UndefinedStatusCode
 from schemathesis.python import asgi
 
+pytestmark = pytest.mark.slow  # subprocesses, servers or property-based search: -m 'not slow' skips it
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = int(os.environ.get("FASTERAPI_CONTRACT_EXAMPLES", "10"))
 #: Credentials the shop accepts (Schemathesis also re-sends without them: they must be refused).

@@ -6,6 +6,10 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
+pytestmark = pytest.mark.slow  # subprocesses, servers or property-based search: -m 'not slow' skips it
+
 
 def test_import_fasterapi_does_not_import_pydantic() -> None:
     script = textwrap.dedent(

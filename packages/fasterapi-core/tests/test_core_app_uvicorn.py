@@ -8,6 +8,7 @@ from typing import Any
 
 import anyio
 import httpx
+import pytest
 import uvicorn
 
 from fasterapi_core import (
@@ -17,6 +18,8 @@ from fasterapi_core import (
     Request,
     StreamingResponse,
 )
+
+pytestmark = pytest.mark.slow  # subprocesses, servers or property-based search: -m 'not slow' skips it
 
 TIMEOUT = 10
 

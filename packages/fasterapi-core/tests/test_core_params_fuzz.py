@@ -9,9 +9,12 @@ import uuid
 from typing import Annotated, Any
 
 import msgspec
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from fasterapi_core import Body, Cookie, Faster, Header, Query
+
+pytestmark = pytest.mark.slow  # subprocesses, servers or property-based search: -m 'not slow' skips it
 
 
 class Kind(enum.Enum):

@@ -14,6 +14,8 @@ from hypothesis import given, settings, strategies as st
 
 from fasterapi_routing import MatchStatus, Router
 
+pytestmark = pytest.mark.slow  # subprocesses, servers or property-based search: -m 'not slow' skips it
+
 LITERALS = ["a", "b", "1", "me", "", "é"]
 VALUES = ["a", "b", "1", "007", "me", "x y", "é", "%2F", "..", "."]
 METHOD_SETS = [("GET",), ("POST",), ("GET", "POST"), ("HEAD",), ("DELETE",)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.slow  # subprocesses, servers or property-based search: -m 'not slow' skips it
+
 pytest_plugins = ["pytester"]
 
 APP = '''

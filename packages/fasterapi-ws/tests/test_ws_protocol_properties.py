@@ -9,10 +9,13 @@ the client left the way uvicorn does (an ``OSError``).
 from typing import Any
 
 import anyio
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from fasterapi_core import Faster, PlainTextResponse
 from fasterapi_ws import WebSocket, WebSocketDataError, WebSocketDisconnect
+
+pytestmark = pytest.mark.slow  # subprocesses, servers or property-based search: -m 'not slow' skips it
 
 OPERATIONS = [
     "accept",

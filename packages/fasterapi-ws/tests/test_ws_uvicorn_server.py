@@ -14,6 +14,8 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from fasterapi_core import Depends, Faster, HTTPException, WebSocketException
 from fasterapi_ws import WebSocket, WebSocketDisconnect
 
+pytestmark = pytest.mark.slow  # subprocesses, servers or property-based search: -m 'not slow' skips it
+
 TIMEOUT = 10.0
 CLIENTS = 50
 
