@@ -37,6 +37,8 @@ def _server(*args: str, cwd: Path | None = None) -> Iterator[tuple[int, subproce
     finally:
         process.terminate()
         process.wait(timeout=15)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def _poll(port: int, path: str, process: subprocess.Popen[bytes], until: Callable[[httpx.Response], bool]) -> None:

@@ -57,15 +57,23 @@ def make_app(fail_startup: bool = False) -> Starlette:
     async def broken(request: Request) -> PlainTextResponse:
         raise KeyError("missing thing")
 
-    async def events(request: Request) -> StreamingResponse:
-        async def forever() -> AsyncIterator[str]:
-            number = 0
-            while True:
-                yield f"data: {number}\n\n"
-                number += 1
-                await anyio.sleep(0)
+    class Forever:
+        """Endless events; an iterator, not an async generator: Starlette never closes the body iterator
+        of a cancelled response, and trio warns about async generators left unfinished."""
 
-        return StreamingResponse(forever(), media_type="text/event-stream")
+        def __init__(self) -> None:
+            self.number = 0
+
+        def __aiter__(self) -> Forever:
+            return self
+
+        async def __anext__(self) -> str:
+            await anyio.sleep(0)
+            self.number += 1
+            return f"data: {self.number - 1}\n\n"
+
+    async def events(request: Request) -> StreamingResponse:
+        return StreamingResponse(Forever(), media_type="text/event-stream")
 
     async def echo(websocket: WebSocket) -> None:
         await websocket.accept(subprotocol="chat" if "chat" in websocket.scope["subprotocols"] else None)
