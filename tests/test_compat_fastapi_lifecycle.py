@@ -15,6 +15,9 @@ from FasterAPI import BackgroundTasks, Depends, Faster, Request
 from FasterAPI.responses import JSONResponse
 from FasterAPI.testclient import TestClient
 
+# These tests use @app.on_event on purpose (FastAPI's deprecated form, still supported).
+pytestmark = pytest.mark.filterwarnings("ignore:on_event is deprecated:DeprecationWarning")
+
 
 def test_lifespan_context_manager() -> None:
     events: list[str] = []

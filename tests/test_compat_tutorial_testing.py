@@ -15,6 +15,9 @@ import pytest
 from FasterAPI import Depends, Faster, Header, HTTPException, WebSocket
 from FasterAPI.testclient import TestClient
 
+# These tests use @app.on_event on purpose (FastAPI's deprecated form, still supported).
+pytestmark = pytest.mark.filterwarnings("ignore:on_event is deprecated:DeprecationWarning")
+
 # --- testing/tutorial001 and app_b ------------------------------------------------------------------------
 
 

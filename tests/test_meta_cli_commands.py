@@ -159,6 +159,7 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # closed long before the interpreter has imported anything
     stderr = process.stderr.read().decode()
+    process.stderr.close()
     assert process.wait(timeout=60) == 1
     assert stderr == ""
 

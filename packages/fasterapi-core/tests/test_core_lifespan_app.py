@@ -13,6 +13,9 @@ import pytest
 
 from fasterapi_core import Faster, Request
 
+# These tests use @app.on_event on purpose (FastAPI's deprecated form, still supported).
+pytestmark = pytest.mark.filterwarnings("ignore:on_event is deprecated:DeprecationWarning")
+
 
 class LifespanDriver:
     """Speaks the server side of the lifespan protocol, with timeouts on every wait."""
