@@ -62,7 +62,7 @@ TABLE: dict[str, tuple[Any, list[Any], list[Any]]] = {
     "datetime": (datetime.datetime, [NOW, "2020-01-02T03:04:05.5+02:00"], ["2020-01-02", "yesterday", 5, None]),
     "date": (datetime.date, ["2020-01-02"], ["2020-13-01", "today", 5]),
     "time": (datetime.time, ["03:04:05Z", "03:04:05.25+01:00"], ["25:00:00Z", "noon", 5]),
-    "timedelta": (datetime.timedelta, ["PT3S", "P1DT2H"], ["3 seconds", None]),
+    "timedelta": (datetime.timedelta, ["PT3S", "P1DT2H"], [None, True, ["PT3S"]]),
     "uuid": (uuid.UUID, [ID, ID.upper()], ["not-a-uuid", 5]),
     "bytes": (bytes, ["aGVsbG8=", ""], [5, None]),
     "enum": (Color, ["red", "blue"], ["green", 1]),
