@@ -150,14 +150,16 @@ def display_name(obj: Any) -> str:
 def why_unsupported(part: Any) -> str:
     """A sentence saying why ``part`` (found by :func:`unsupported_part`) cannot be used, and what to use."""
     name = display_name(part)
-    if isinstance(part, type) and any(
+    # On Python 3.10 a parametrized generic such as ``Callable[[], int]`` passes ``isinstance(x, type)``.
+    is_class = isinstance(part, type) and not isinstance(part, types.GenericAlias)
+    if is_class and any(
         (base.__module__ or "").split(".")[0] == "pydantic" and base.__name__ == "BaseModel" for base in part.__mro__
     ):
         return (
             f"{name} is a pydantic model, which this installation cannot validate (pydantic models need "
             "pydantic >= 2 and `pip install 'faster-api-web[pydantic]'`); or make it a msgspec.Struct"
         )
-    if isinstance(part, type):
+    if is_class:
         return (
             f"{name} is a class that neither msgspec nor a model library can validate or encode: make it a "
             "msgspec.Struct, a dataclass or a TypedDict"
