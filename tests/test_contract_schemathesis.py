@@ -140,11 +140,18 @@ def _required_part_was_sent(failure: Exception, response: Any) -> bool:
     if marker not in failure.message:
         return False
     name = failure.message.split(marker, 1)[1].split()[0].strip("`'\".,")
-    request = response.request
-    body = getattr(request, "content", None) or getattr(request, "body", None) or b""
-    if isinstance(body, str):
-        body = body.encode()
-    return f'name="{name}"'.encode() in body
+    return f'name="{name}"'.encode() in _sent_body(response.request)
+
+
+def _sent_body(request: Any) -> bytes:
+    """The body a request carried: ``requests``' prepared ``body`` or httpx's content (read again if streamed)."""
+    body = getattr(request, "body", None)
+    if body is None:
+        try:
+            body = request.content
+        except Exception:  # httpx: a streamed body that was not kept; multipart streams can be read again
+            body = request.read()
+    return body.encode() if isinstance(body, str) else bytes(body or b"")
 
 
 def _validate(
