@@ -9,22 +9,13 @@ import http.cookies
 from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Literal
 
+from ._started import RESPONSE_STARTED, mark_response_started
 from .background import BackgroundTask, run_background
 from .types import Receive, Scope, Send
 
 __all__ = ["RESPONSE_STARTED", "MutableHeaders", "Response", "close_after_response", "mark_response_started"]
 
-#: Attribute set on an exception raised after ``http.response.start`` went out, so error handling
-#: knows it must not try to send a second response (no send wrapper needed on the hot path).
-RESPONSE_STARTED = "_fasterapi_response_started"
-
 _NO_BODY_STATUSES = frozenset({204, 304})
-
-
-def mark_response_started(exc: BaseException) -> None:
-    """Remember on ``exc`` that the response had already started when it was raised."""
-    with contextlib.suppress(AttributeError):  # exceptions without a __dict__
-        setattr(exc, RESPONSE_STARTED, True)
 
 
 async def close_after_response(stack: contextlib.AsyncExitStack) -> None:

@@ -805,7 +805,11 @@ class Faster:
         if match.status is _FULL:
             scope["path_params"] = match.params
             scope["route"] = match.route
-            await match.route.handle(scope, receive, send, match.params)  # type: ignore[union-attr]
+            try:
+                await match.route.handle(scope, receive, send, match.params)  # type: ignore[union-attr]
+            except Exception as exc:
+                _note_route(exc, scope)  # it reaches the server, which logs it
+                raise
         elif match.status is _MOUNT:
             await self._call_mount(match, scope, receive, send)
         else:
@@ -817,10 +821,9 @@ class Faster:
     async def _handle_exception(self, exc: Exception, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer ``exc`` with the most specific handler; unexpected errors become a logged 500."""
         if getattr(exc, RESPONSE_STARTED, False):
-            # Raised after the response began (mid-stream): too late to answer, only report it.
-            if not getattr(exc, _LOGGED, False):
-                logger.error("Exception after the response started", exc_info=exc)
-                _mark(exc, _LOGGED)
+            # Raised after the response began (mid-stream, background, yield exit): too late to
+            # answer; the server logs it, with the route as a note.
+            _note_route(exc, scope)
             raise exc
         handler = lookup_handler(self.exception_handlers, exc)
         if handler is not None:
@@ -843,10 +846,16 @@ class Faster:
             raise exc
 
     async def _server_error(self, exc: BaseException, scope: Scope, receive: Receive, send: Send) -> None:
-        """Log ``exc`` with its traceback and answer 500 (the user's 500/Exception handler, or the default)."""
-        if not getattr(exc, _LOGGED, False):
+        """Answer 500 (the user's 500/Exception handler, or the default); log ``exc`` only if it is not re-raised.
+
+        A re-raised error reaches the server, which logs it with its traceback (uvicorn: "Exception in
+        ASGI application"), as Starlette's apps do; logging it here too printed every traceback twice.
+        """
+        if self.reraise_server_errors:
+            _note_route(exc, scope)
+        elif not getattr(exc, _REPORTED, False):
+            _mark(exc, _REPORTED)
             logger.error("Exception in ASGI application %s: %s", _serving(scope), _summary(exc), exc_info=exc)
-            _mark(exc, _LOGGED)
         handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
         response: Any = None
         if handler is not None and isinstance(exc, Exception):
@@ -866,7 +875,8 @@ class Faster:
         mark_response_started(exc)
 
 
-_LOGGED = "_fasterapi_logged"
+#: Set once an error was logged by the app or given its route note, so nested layers do neither again.
+_REPORTED = "_fasterapi_reported"
 _UNPLANNED: Any = object()
 
 
@@ -912,10 +922,8 @@ class ServerErrorMiddleware:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
             if started or getattr(exc, RESPONSE_STARTED, False):
-                if not getattr(exc, _LOGGED, False):
-                    logger.error("Exception after the response started", exc_info=exc)
-                    _mark(exc, _LOGGED)
-                raise
+                _note_route(exc, scope)
+                raise  # too late to answer: the server logs it
             await self.faster._handle_exception(exc, scope, receive, send)
 
 
@@ -937,6 +945,15 @@ def _serving(scope: Scope) -> str:
         return f"while serving {scope.get('method', scope.get('type', '?'))} {scope.get('path', '')}"
     endpoint = getattr(route, "endpoint", None)
     return f"while serving {label} ({display_name(endpoint)}())"
+
+
+def _note_route(exc: BaseException, scope: Scope) -> None:
+    """Name the route on an error the server will log (a note, printed under its traceback; Python 3.11+)."""
+    if getattr(exc, _REPORTED, False):
+        return
+    _mark(exc, _REPORTED)
+    if hasattr(exc, "add_note"):
+        exc.add_note(_serving(scope))
 
 
 def _summary(exc: BaseException) -> str:

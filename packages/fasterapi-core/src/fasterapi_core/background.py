@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import functools
 import inspect
-import logging
 from collections.abc import Callable
 from typing import Any
 
 import anyio.to_thread
 
-__all__ = ["BackgroundTask", "BackgroundTasks", "run_background"]
+from ._started import mark_response_started
 
-logger = logging.getLogger("fasterapi.background")
+__all__ = ["BackgroundTask", "BackgroundTasks", "run_background"]
 
 
 class BackgroundTask:
@@ -41,11 +40,15 @@ class BackgroundTask:
 
 
 async def run_background(task: BackgroundTask) -> None:
-    """Run ``task`` after a response went out; a failure is logged, the response is already sent."""
+    """Run ``task`` after a response went out; a failure is raised on, marked as past answering.
+
+    As in Starlette, it reaches the server, which logs it once (the test client raises it).
+    """
     try:
         await task()
-    except Exception:
-        logger.exception("background task %r failed", task)
+    except BaseException as exc:
+        mark_response_started(exc)
+        raise
 
 
 class BackgroundTasks(BackgroundTask):

@@ -24,7 +24,6 @@ Yield dependencies are closed when the session ends, and see the exception that 
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -40,7 +39,6 @@ from .websockets import WebSocket, WebSocketDisconnect, WebSocketState, truncate
 
 __all__ = ["WebSocketRoute", "compile_websocket_route", "plan_websocket_endpoint"]
 
-logger = logging.getLogger("fasterapi.websocket")
 
 _CONNECTING = WebSocketState.CONNECTING
 _CONNECTED = WebSocketState.CONNECTED
@@ -100,17 +98,22 @@ class WebSocketRoute(Route):
         super().__init__(
             path, endpoint, methods=["WEBSOCKET"] if methods is None else methods, name=name, options=options
         )
-        self.dependant, self.handle = _compile(self.endpoint, self.template.param_names, self.options, self.path)
+        self.dependant, self.handle = _compile(self.endpoint, self.template.param_names, self.options)
+
+    @property
+    def label(self) -> str:
+        """``WS /ws/{room}``: how errors name this route."""
+        return f"WS {self.path}"
 
 
 def compile_websocket_route(route: Any) -> None:
     """Plan ``route.endpoint`` and set ``route.dependant``/``route.handle`` (kept for one release: core now
     builds ``WebSocketRoute`` objects instead)."""
-    route.dependant, route.handle = _compile(route.endpoint, route.template.param_names, route.options, route.path)
+    route.dependant, route.handle = _compile(route.endpoint, route.template.param_names, route.options)
 
 
 def _compile(
-    endpoint: Any, param_names: Iterable[str], options: Mapping[str, Any], path: str
+    endpoint: Any, param_names: Iterable[str], options: Mapping[str, Any]
 ) -> tuple[Dependant, Callable[..., Awaitable[None]]]:
     """The endpoint's plan and the coroutine function that serves one connection by it."""
     dependant = plan_websocket_endpoint(endpoint, param_names, options.get("dependencies") or ())
@@ -131,7 +134,7 @@ def _compile(
         try:
             await call(**dict.fromkeys(connection_names, websocket))  # type: ignore[misc]
         except Exception as exc:
-            if await _end_after(websocket, exc, path):
+            if await _end_after(websocket, exc):
                 return
             raise
         await _close_if_open(websocket, 1000, None)
@@ -150,7 +153,7 @@ def _compile(
             if stack is not None:
                 ctx.exit_stack = None
                 await stack.__aexit__(type(exc), exc, exc.__traceback__)
-            if isinstance(exc, Exception) and await _end_after(websocket, exc, path):
+            if isinstance(exc, Exception) and await _end_after(websocket, exc):
                 return
             raise
         if ctx.exit_stack is not None:
@@ -168,7 +171,7 @@ async def _close_if_open(websocket: WebSocket, code: int, reason: str | None) ->
         await websocket.close(code, reason)
 
 
-async def _end_after(websocket: WebSocket, exc: Exception, path: str) -> bool:
+async def _end_after(websocket: WebSocket, exc: Exception) -> bool:
     """End the session for ``exc``; True when handled, False when it must reach the server."""
     if isinstance(exc, WebSocketDisconnect):
         return False  # the client left and the endpoint did not catch it: it reaches the server, as in FastAPI
@@ -185,7 +188,7 @@ async def _end_after(websocket: WebSocket, exc: Exception, path: str) -> bool:
     if isinstance(exc, HTTPException):
         await _refuse_with_http(websocket, exc)
         return True
-    logger.error("Exception in websocket endpoint %s", path, exc_info=exc)
+    # Unexpected: close with 1011 and raise it on; the server logs it once (the app names the route on it).
     if websocket.application_state is _CONNECTED:
         await _close_if_open(websocket, 1011, None)
     return False
