@@ -20,7 +20,7 @@ from ._type_support import display_name
 from .datastructures import URL, State
 from .dependencies import Dependant, get_dependant
 from .exception_handlers import http_exception_response, lookup_handler, run_handler
-from .exceptions import HTTPException, RequestValidationError, WebSocketException
+from .exceptions import FastAPIDeprecationWarning, HTTPException, RequestValidationError, WebSocketException
 from .lifespan import run_lifespan
 from .middleware import Middleware
 from .middleware.base import BaseHTTPMiddleware
@@ -89,6 +89,8 @@ class Faster:
 
     #: ``info.title`` of the OpenAPI document when ``title=`` is not given.
     default_title: ClassVar[str] = "FasterAPI"
+    #: Warn that ``root_path=`` belongs to the server (FastAPI deprecates it there; ``Faster`` keeps it).
+    warns_root_path: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -142,6 +144,13 @@ class Faster:
         self.contact = contact
         self.license_info = license_info
         self.servers = servers or []
+        if root_path and self.warns_root_path:
+            warnings.warn(
+                "The `root_path` parameter is deprecated. Configure the server's root path instead, for example "
+                "with `fastapi run --root-path /api/v1` (FasterAPI's CLI: `fasterapi run --root-path /api/v1`).",
+                FastAPIDeprecationWarning,
+                stacklevel=2,
+            )
         self.root_path = root_path
         self.max_body_size = max_body_size
         self.stream_request_body = stream_request_body
@@ -932,9 +941,11 @@ class FastAPI(Faster):
 
     An app made under FastAPI's name documents itself as FastAPI does: ``info.title`` defaults to
     ``"FastAPI"`` (a schema snapshot taken under FastAPI stays valid); ``Faster()`` keeps ``"FasterAPI"``.
+    ``root_path=`` warns with FastAPI's ``FastAPIDeprecationWarning`` (it still works).
     """
 
     default_title: ClassVar[str] = "FastAPI"
+    warns_root_path: ClassVar[bool] = True
 
 
 def _serving(scope: Scope) -> str:

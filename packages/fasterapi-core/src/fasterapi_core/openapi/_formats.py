@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+import msgspec
 import msgspec.inspect as mi
 
 __all__ = ["DECIMAL_PATTERN", "Mode", "patch_schema"]
@@ -59,6 +60,8 @@ def _patch(info: mi.Type, schema: Any, components: dict[str, Any], mode: Mode, d
     elif isinstance(info, mi.UnionType):
         _patch_union(info, schema, components, mode, done)
     elif isinstance(info, (mi.ListType, mi.SetType, mi.FrozenSetType, mi.VarTupleType)):
+        if isinstance(info.item_type, mi.AnyType) and schema.get("type") == "array":
+            schema.setdefault("items", {})  # a bare ``list``: any items, said as pydantic says it
         _patch(info.item_type, schema.get("items"), components, mode, done)
     elif isinstance(info, mi.TupleType):
         for item_info, item_schema in zip(info.item_types, schema.get("prefixItems") or (), strict=False):
@@ -80,6 +83,11 @@ def _patch_model(info: mi.Type, schema: dict[str, Any], components: dict[str, An
     properties = schema.get("properties") or {}
     for field in fields:
         _patch(field.type, properties.get(field.encode_name), components, mode, done)
+        if isinstance(info, mi.DataclassType) and field.default_factory is not msgspec.NODEFAULT:
+            # A dataclass default made by a factory is not a constant: pydantic (FastAPI) leaves it out.
+            prop = properties.get(field.encode_name)
+            if isinstance(prop, dict):
+                prop.pop("default", None)
 
 
 def _patch_union(

@@ -10,9 +10,8 @@ a title or URL cannot inject markup or script.
 from __future__ import annotations
 
 import html
+import json
 from typing import Any
-
-import msgspec
 
 from ..responses import HTMLResponse
 
@@ -49,8 +48,18 @@ _DEFAULT_SWAGGER_PARAMETERS: dict[str, Any] = {
 
 
 def _js(value: Any) -> str:
-    """JSON for a ``<script>`` block; ``<``, ``>`` and ``&`` escaped so it cannot close the tag."""
-    text = msgspec.json.encode(value).decode()
+    """JSON for a ``<script>`` block, spaced as ``json.dumps`` spaces it (``{"clientId": "abc"}``: the text
+    FastAPI's pages have, which tests and scripts search for); ``<``, ``>`` and ``&`` escaped so it cannot
+    close the tag."""
+    return _escape_script(json.dumps(value))
+
+
+def _js_quoted(text: str) -> str:
+    """A single-quoted JavaScript string (``'/openapi.json'``), escaped like ``_js``."""
+    return "'" + _escape_script(json.dumps(text)[1:-1].replace("'", "\\'")) + "'"
+
+
+def _escape_script(text: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -66,12 +75,15 @@ def swagger_ui_html(
     swagger_ui_parameters: dict[str, Any] | None = None,
 ) -> str:
     """The Swagger UI page (a str) showing the document at ``openapi_url``."""
-    config = {**_DEFAULT_SWAGGER_PARAMETERS, **(swagger_ui_parameters or {}), "url": openapi_url}
+    # One option a line, ``"deepLinking": false,``: the page FastAPI serves has this shape.
+    config = {**_DEFAULT_SWAGGER_PARAMETERS, **(swagger_ui_parameters or {})}
+    setup = ["const ui = SwaggerUIBundle({", f"  url: {_js_quoted(openapi_url)},"]
+    setup += [f"  {_js(key)}: {_js(value)}," for key, value in config.items()]
     if oauth2_redirect_url:
-        config["oauth2RedirectUrl"] = oauth2_redirect_url
-    setup = [f"const ui = SwaggerUIBundle(Object.assign({_js(config)}, {{"]
-    setup.append("  presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],")
-    setup.append("}));")
+        setup.append(f"  oauth2RedirectUrl: window.location.origin + {_js_quoted(oauth2_redirect_url)},")
+    setup += ["  presets: [", "    SwaggerUIBundle.presets.apis,", "    SwaggerUIBundle.SwaggerUIStandalonePreset"]
+    setup.append("  ],")
+    setup.append("});")
     if init_oauth:
         setup.append(f"ui.initOAuth({_js(init_oauth)});")
     script = "\n".join(setup)
