@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import threading
+import time
 import warnings
 from typing import Any
 
@@ -60,3 +62,34 @@ async def test_async_client_closes_everything(raw_app: Any) -> None:
                 pass
         del client, response, websocket
         assert_no_resource_warnings(recorded)
+
+
+def test_client_collected_inside_another_clients_app_stops_without_stalling(backend: str) -> None:
+    # A client a test never closed is finalized wherever its last reference goes, often in the loop
+    # thread of the next test's client. Stopping its loop must neither stall that loop (a blocking
+    # call into one trio run from inside another is refused) nor leave the old loop's thread running.
+    forgotten: list[TestClient] = []
+    old_loop_threads: list[threading.Thread] = []
+    stalled_for: list[float] = []
+
+    async def hello(scope: Any, receive: Any, send: Any) -> None:
+        old_loop_threads.append(threading.current_thread())
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def forgetting(scope: Any, receive: Any, send: Any) -> None:
+        started = time.perf_counter()
+        forgotten.clear()  # the last reference: the old client is finalized here, in this loop's thread
+        stalled_for.append(time.perf_counter() - started)
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    old = TestClient(hello, backend=backend)
+    old.get("/")
+    forgotten.append(old)
+    del old
+    with TestClient(forgetting, backend=backend) as client:
+        client.get("/")
+    assert stalled_for[0] < 1.0
+    old_loop_threads[0].join(5)
+    assert not old_loop_threads[0].is_alive()

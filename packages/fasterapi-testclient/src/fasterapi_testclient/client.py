@@ -62,7 +62,7 @@ class TestClient(httpx.Client):
         self._scope_options = ScopeOptions(root_path, client)
         self._loop = PortalThread(backend, backend_options)
         self._lifespan: LifespanRunner | None = None
-        self._finalizer = weakref.finalize(self, self._loop.stop)
+        self._finalizer = weakref.finalize(self, self._loop.abandon)
         transport = PortalTransport(app, self._loop.get, self._scope_options, raise_server_exceptions)
         super().__init__(
             base_url=base_url,
