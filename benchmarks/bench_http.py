@@ -1,0 +1,135 @@
+"""Requests per second over HTTP: ours against a raw ASGI app, FastAPI and faster-api-web, on uvicorn and granian.
+
+Run from the repository root (needs wrk: ``apt-get install wrk``):
+
+    uv run python benchmarks/bench_http.py                         # about two minutes
+    uv run python benchmarks/bench_http.py --servers granian --only raw ours --workers 1 2
+
+The apps are ``benchmarks/hello_apps/app_*.py``: ``GET /json`` (a Struct or model), ``GET /plaintext`` and
+``GET /users/{user_id}?verbose=true`` (a path and a query parameter converted). ``raw`` is a hand-written
+ASGI callable, the floor a framework adds its cost to. For each server and worker count, every app is
+started (uvicorn with httptools + uvloop, granian's ASGI interface with uvloop; one-worker servers pinned
+to CPU 0 and wrk to CPU 1 when there are two CPUs), its answers are checked, and each endpoint is loaded
+with wrk (one thread, ``--connections``, ``--seconds`` per run after a one-second warm-up), rounds
+interleaving the apps. Cells are medians of the rounds; ``ours/raw`` is our share of the raw app's req/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+from _http import Load, Server, ensure_venv, ours_python, require_wrk, wrk
+
+HERE = Path(__file__).resolve().parent
+APPS = HERE / "hello_apps"
+FRAMEWORKS = {
+    "raw": "app_raw:app",
+    "ours": "app_ours:app",
+    "fastapi": "app_fastapi:app",
+    "faster-api-web": "app_faster_api_web:app",
+}
+ENDPOINTS = {
+    "/json": {"message": "Hello, World!"},
+    "/plaintext": "Hello, World!",
+    "/users/42?verbose=true": {"id": 42, "verbose": True, "name": "user42"},
+}
+
+
+def check(server: Server) -> list[str]:
+    problems = []
+    for path, expected in ENDPOINTS.items():
+        status, _, body = server.get(path)
+        answer = body.decode() if isinstance(expected, str) else json.loads(body)
+        if status != 200 or answer != expected:
+            problems.append(f"{server.label} on {server.server}: {path} answered {status} {body!r}")
+    return problems
+
+
+def measure(
+    server_name: str, workers: int, names: list[str], pythons: dict[str, str], args: argparse.Namespace
+) -> dict[str, dict[str, list[Load]]]:
+    servers = {
+        name: Server(name, pythons[name], server_name, APPS, FRAMEWORKS[name], workers=workers) for name in names
+    }
+    results: dict[str, dict[str, list[Load]]] = {name: {path: [] for path in ENDPOINTS} for name in names}
+    try:
+        for server in servers.values():
+            server.start()
+        problems = [problem for server in servers.values() for problem in check(server)]
+        if problems:
+            raise SystemExit("wrong answers, nothing timed:\n  " + "\n  ".join(problems))
+        for path in ENDPOINTS:
+            for name in names:
+                wrk(servers[name].url + path, seconds=1, connections=args.connections)  # warm-up
+            for _ in range(args.rounds):
+                for name in names:
+                    load = wrk(servers[name].url + path, seconds=args.seconds, connections=args.connections)
+                    results[name][path].append(load)
+            print(f"  measured {server_name} x{workers} {path}", file=sys.stderr)
+    finally:
+        for server in servers.values():
+            server.stop()
+    return results
+
+
+def print_table(
+    server_name: str,
+    workers: int,
+    names: list[str],
+    results: dict[str, dict[str, list[Load]]],
+    args: argparse.Namespace,
+) -> None:
+    rps = {n: {p: statistics.median(x.requests_per_second for x in results[n][p]) for p in ENDPOINTS} for n in names}
+    p99 = {n: {p: statistics.median(x.p99_ms for x in results[n][p]) for p in ENDPOINTS} for n in names}
+    errors = sum(x.errors for n in names for p in ENDPOINTS for x in results[n][p])
+    print(
+        f"\n{server_name}, {workers} worker(s); wrk -t1 -c{args.connections} -d{args.seconds:g}s; "
+        f"median of {args.rounds}"
+    )
+    header = (
+        "| endpoint | " + " | ".join(f"{n} req/s" for n in names) + " | " + " | ".join(f"{n} p99 ms" for n in names)
+    )
+    ratios = [("ours/raw", "ours", "raw")] if {"ours", "raw"} <= set(names) else []
+    ratios += [(f"ours/{peer}", "ours", peer) for peer in ("fastapi", "faster-api-web") if {"ours", peer} <= set(names)]
+    header += "".join(f" | {title}" for title, _, _ in ratios) + " |"
+    print(header)
+    print("|---" * (header.count("|") - 1) + "|")
+    for path in ENDPOINTS:
+        row = f"| `{path}` | " + " | ".join(f"{rps[n][path]:,.0f}" for n in names)
+        row += " | " + " | ".join(f"{p99[n][path]:.1f}" for n in names)
+        row += "".join(
+            f" | {rps[a][path] / rps[b][path]:.1%}" if b == "raw" else f" | {rps[a][path] / rps[b][path]:.2f}x"
+            for _, a, b in ratios
+        )
+        print(row + " |")
+    print(f"errors (non-2xx, socket): {errors}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--servers", nargs="*", choices=["uvicorn", "granian"], default=["uvicorn", "granian"])
+    parser.add_argument("--workers", nargs="*", type=int, default=[1], help="worker counts to measure (default 1)")
+    parser.add_argument("--only", nargs="*", choices=list(FRAMEWORKS), help="only these apps")
+    parser.add_argument("--seconds", type=float, default=2.0, help="wrk duration per measured run (default 2)")
+    parser.add_argument("--connections", type=int, default=64, help="wrk connections (default 64)")
+    parser.add_argument("--rounds", type=int, default=2, help="measured runs per cell, median reported (default 2)")
+    args = parser.parse_args()
+    require_wrk()
+    names = args.only or list(FRAMEWORKS)
+    servers_needed = ["uvicorn", "httptools", "uvloop", *(["granian"] if "granian" in args.servers else [])]
+    pythons = {name: ours_python(servers_needed) if name in ("raw", "ours") else ensure_venv(name) for name in names}
+    tables = []
+    for server_name in args.servers:
+        for workers in args.workers:
+            tables.append((server_name, workers, measure(server_name, workers, names, pythons, args)))
+    print(f"\nPython {sys.version.split()[0]}; cells are medians; p99 is wrk's latency percentile")
+    for server_name, workers, results in tables:
+        print_table(server_name, workers, names, results, args)
+
+
+if __name__ == "__main__":
+    main()
