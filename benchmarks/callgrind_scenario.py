@@ -4,6 +4,7 @@ Run from the repository root:
 
     uv run python benchmarks/callgrind_scenario.py "404" "422"      # scenarios whose name contains these
     uv run python benchmarks/callgrind_scenario.py --worker raw 404  # another app of bench_direct_asgi.py
+    uv run python benchmarks/callgrind_scenario.py --python ../old/.venv/bin/python deps   # before/after
     uv run python benchmarks/callgrind_scenario.py --list
 
 Wall time on a shared 2-core machine moves by ±20% between runs; an instruction count does not. For each
@@ -16,6 +17,7 @@ valgrind runs Python about 50 times slower.
 
 import argparse
 import asyncio
+import os
 import re
 import shutil
 import subprocess
@@ -40,7 +42,7 @@ async def _run(worker: str, label: str, count: int) -> None:
     await bench.time_loop(app, prepared, count)
 
 
-def _collected(worker: str, label: str, count: int) -> int:
+def _collected(python: str, worker: str, label: str, count: int) -> int:
     """Instructions valgrind counted for a whole run with ``count`` timed requests."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
@@ -49,14 +51,15 @@ def _collected(worker: str, label: str, count: int) -> int:
         valgrind,
         "--tool=callgrind",
         "--callgrind-out-file=/dev/null",
-        sys.executable,
+        python,
         str(Path(__file__).resolve()),
         "--inner",
         worker,
         label,
         str(count),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same dict layouts in every run
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     match = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or match is None:
         raise SystemExit(f"valgrind run failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -70,6 +73,9 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=100, help="requests in the short run")
     parser.add_argument("--large", type=int, default=600, help="requests in the long run")
     parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
+    parser.add_argument(
+        "--python", default=sys.executable, help="the interpreter to count (another checkout's venv: before/after)"
+    )
     parser.add_argument("--inner", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner:
@@ -83,8 +89,8 @@ def main() -> None:
     chosen = [label for label in labels if not args.scenarios or any(part in label for part in args.scenarios)]
     print(f"instructions per request ({args.worker}, callgrind, {args.large} - {args.small} requests)")
     for label in chosen:
-        small = _collected(args.worker, label, args.small)
-        large = _collected(args.worker, label, args.large)
+        small = _collected(args.python, args.worker, label, args.small)
+        large = _collected(args.python, args.worker, label, args.large)
         print(f"{label:<36}{(large - small) / (args.large - args.small):>12,.0f}", flush=True)
 
 

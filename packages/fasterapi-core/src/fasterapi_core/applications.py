@@ -58,6 +58,25 @@ def _not_found_headers() -> list[tuple[bytes, bytes]]:
     return [_NOT_FOUND_LENGTH, JSON_CONTENT_TYPE]
 
 
+_NOT_ALLOWED_BODY = b'{"detail":"Method Not Allowed"}'
+_NOT_ALLOWED_LENGTH = (b"content-length", str(len(_NOT_ALLOWED_BODY)).encode("latin-1"))
+#: The ``Allow`` line of each set of methods a 405 has named (as few as there are distinct paths).
+_ALLOW_LINES: dict[frozenset[str], tuple[bytes, bytes]] = {}
+
+
+def _takes_405(handlers: dict[Any, Any]) -> bool:
+    """True when a user exception handler would answer ``HTTPException(405)`` (read per request)."""
+    return bool(handlers) and (405 in handlers or any(key in handlers for key in _HTTP_EXCEPTION_KEYS))
+
+
+def _not_allowed_headers(allowed: frozenset[str]) -> list[tuple[bytes, bytes]]:
+    """The default 405's headers, as ``HTTPException(405, headers={"Allow": ...})`` would send them."""
+    line = _ALLOW_LINES.get(allowed)
+    if line is None:
+        line = _ALLOW_LINES[allowed] = (b"allow", ", ".join(sorted(allowed)).encode("latin-1"))
+    return [line, _NOT_ALLOWED_LENGTH, JSON_CONTENT_TYPE]
+
+
 # Enum members read through the class cost a descriptor call each; the dispatcher compares against these.
 _FULL = MatchStatus.FULL
 _MOUNT = MatchStatus.MOUNT
@@ -774,8 +793,14 @@ class Faster:
         if status is _MOUNT:
             await self._call_mount(match, scope, receive, send)
         elif status is _METHOD_NOT_ALLOWED:
-            allow = ", ".join(sorted(match.allowed_methods))
-            raise HTTPException(405, "Method Not Allowed", headers={"Allow": allow})
+            if _takes_405(self.exception_handlers):
+                allow = ", ".join(sorted(match.allowed_methods))
+                raise HTTPException(405, "Method Not Allowed", headers={"Allow": allow})
+            # Nobody to consult: the default 405's bytes, without the exception machinery.
+            await send(
+                {"type": "http.response.start", "status": 405, "headers": _not_allowed_headers(match.allowed_methods)}
+            )
+            await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else _NOT_ALLOWED_BODY})
         elif status is _REDIRECT_SLASH:
             await self._redirect_slash(match.redirect_path or "/", scope, receive, send)
         elif not _takes_404(self.exception_handlers):

@@ -34,7 +34,16 @@ from .dependencies import (
 from .exceptions import FasterAPIError, RequestValidationError
 from .params import Depends
 from .responses import JSONResponse, Response
-from .solver import _extract, body_headers, call_endpoint, decode_body, extract_simple, receive_body, solve
+from .solver import (
+    _extract,
+    body_headers,
+    call_endpoint,
+    decode_body,
+    extract_simple,
+    plan_flat_chain,
+    receive_body,
+    solve,
+)
 from .types import Receive, Scope, Send
 
 __all__ = ["DEFAULT", "APIRoute", "APIRouter", "DecoratedCallable", "FasterRouter", "IncEx", "route_options"]
@@ -118,6 +127,7 @@ class APIRoute(Route):
 
     __slots__ = (
         "_body_limit",
+        "_chain",
         "_direct_json",
         "_has_simple_params",
         "_path_ready",
@@ -176,6 +186,8 @@ class APIRoute(Route):
         )
         #: This route's ``max_body_size`` option, or ``_APP_LIMIT`` for the serving app's ``max_body_size``.
         self._body_limit: Any = opts.get("max_body_size", _APP_LIMIT)
+        #: The dependencies as one flat list of steps, when the tree allows (see ``plan_flat_chain``).
+        self._chain = plan_flat_chain(dependant)
         self.handle = self._pick_handler()
         #: True when the handler enforces the body-size limit while reading the body itself, so the
         #: app need not wrap ``receive`` (one header scan and one coroutine less per request).
@@ -235,7 +247,7 @@ class APIRoute(Route):
         needs_context = bool(dependant.dependencies or dependant.specials or dependant.form_params)
         has_params = bool(dependant.all_params())
         if needs_context:
-            return self._handle_full
+            return self._handle_full if self._chain is None else self._handle_chain
         if dependant.body is not None:
             return self._handle_body
         if self._path_ready and dependant.path_params and len(dependant.path_params) == len(dependant.all_params()):
@@ -423,6 +435,50 @@ class APIRoute(Route):
             await ctx.exit_stack.aclose()
             raise
         await close_after_response(ctx.exit_stack)  # core-app: an error now is past answering
+
+    async def _handle_chain(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
+        """Plain dependencies (see ``plan_flat_chain``) solved in one loop, without a ``RequestContext``."""
+        if getattr(scope.get("app"), "dependency_overrides", None):
+            await self._handle_full(scope, receive, send, path_params)
+            return
+        chain = self._chain
+        assert chain is not None
+        errors: list[dict[str, Any]] = []
+        #: ``len(errors)`` when each step began; only kept once there are errors (the rare case).
+        marks: list[int] | None = None
+        results: list[Any] = []
+        kwargs: dict[str, Any] = {}
+        for index, (dependant, args, start) in enumerate(chain):
+            if errors:
+                if marks is None:
+                    marks = [0] * len(chain)
+                marks[index] = len(errors)
+            kwargs = extract_simple(dependant, scope, path_params, errors) if dependant.has_params else {}
+            for name, source in args:
+                kwargs[name] = results[source]
+            if errors and len(errors) != (marks[start] if marks is not None else 0):
+                results.append(None)  # a dependency whose sub-tree failed is not called (nor its dependents)
+                continue
+            if index == len(chain) - 1:
+                break
+            if dependant.is_coroutine:
+                results.append(await dependant.call(**kwargs))  # type: ignore[misc]
+            else:
+                results.append(await call_endpoint(dependant, kwargs))
+        if errors:
+            await _reject(errors, None, scope, send)
+            return
+        dependant = self.dependant
+        if dependant.is_coroutine:
+            result = await self.endpoint(**kwargs)
+        else:
+            result = await call_endpoint(dependant, kwargs)
+        if not self._direct_json or isinstance(result, Response):
+            await self._send_result(result, None, scope, receive, send)
+            return
+        start_message, answer = self._json_answer(result, scope)
+        await send(start_message)
+        await send(answer)
 
     def _json_answer(self, result: object, scope: Scope) -> tuple[dict[str, Any], dict[str, Any]]:
         """The two messages of this route's plain JSON answer to ``result`` (not a ``Response``)."""
