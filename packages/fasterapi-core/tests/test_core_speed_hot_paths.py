@@ -243,3 +243,79 @@ async def test_core_speed_flat_chain_steps_aside_for_dependency_overrides() -> N
     assert b'"tok":"fake"' in answer["body"]
     app.dependency_overrides.clear()
     assert (await call(app, "GET", "/things/3"))["status"] == 422
+
+
+# -- 422: the refused body is decoded once for the integer retry and the error list --------------------------------
+
+
+def body_app() -> Faster:
+    import msgspec
+
+    class Order(msgspec.Struct):
+        name: str
+        quantity: int
+        tags: list[int] = []
+
+    app = Faster()
+
+    @app.post("/orders")
+    async def create(order: Order) -> Order:
+        return order
+
+    return app
+
+
+async def post(app: Faster, body: bytes) -> tuple[int, Any]:
+    import json
+
+    sent: list[dict[str, Any]] = []
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/orders",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+    }
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return sent[0]["status"], json.loads(b"".join(m.get("body", b"") for m in sent[1:]))
+
+
+@pytest.mark.parametrize("number", [b"3.0", b"3E0", b"0.3e1", b"30e-1", b"-2.0e1"])
+async def test_core_speed_whole_number_floats_are_integers_in_every_spelling(number: bytes) -> None:
+    status, answer = await post(body_app(), b'{"name": "e.g. 1.5", "quantity": ' + number + b', "tags": [1.0]}')
+    assert status == 200
+    assert answer == {"name": "e.g. 1.5", "quantity": int(float(number)), "tags": [1]}
+
+
+async def test_core_speed_refused_bodies_keep_the_full_error_list() -> None:
+    app = body_app()
+    # No float anywhere (the untyped document is not walked): every problem is still listed.
+    assert await post(app, b'{"tags": ["x"]}') == (
+        422,
+        {
+            "detail": [
+                {"type": "missing", "loc": ["body", "name"], "msg": "Field required", "input": {"tags": ["x"]}},
+                {"type": "missing", "loc": ["body", "quantity"], "msg": "Field required", "input": {"tags": ["x"]}},
+                {
+                    "type": "int_parsing",
+                    "loc": ["body", "tags", 0],
+                    "msg": "Input should be a valid integer, unable to parse string as an integer",
+                    "input": "x",
+                },
+            ]
+        },
+    )
+    # Text that looks like a float ("1e5" inside a string) with a real fractional float elsewhere.
+    status, answer = await post(app, b'{"name": "1e5", "quantity": 2.5}')
+    assert (status, [error["type"] for error in answer["detail"]]) == (422, ["int_from_float"])
+    assert answer["detail"][0]["input"] == 2.5
+    status, answer = await post(app, b'{"name": "a", "quantity": 1,')
+    assert (status, answer["detail"][0]["type"]) == (422, "json_invalid")
