@@ -92,3 +92,19 @@ async def test_cookie_models_forbid_unknown_cookies() -> None:
                 "input": "t",
             }
         ]
+
+
+async def test_an_unknown_key_is_reported_with_the_other_parameters_errors() -> None:
+    app = Faster()
+
+    @app.get("/items/")
+    async def read_items(filter_query: Annotated[FilterParams, Query()], page: int) -> dict[str, int]:
+        return {"page": page}
+
+    async with client_for(app) as c:
+        r = await c.get("/items/?limit=1&tool=plumbus")
+    assert r.status_code == 422
+    assert [(e["type"], e["loc"]) for e in r.json()["detail"]] == [
+        ("extra_forbidden", ["query", "tool"]),
+        ("missing", ["query", "page"]),
+    ]

@@ -369,3 +369,31 @@ async def test_pydantic_value_types_as_query_body_and_form_parameters() -> None:
     parameters = document["paths"]["/q/"]["get"]["parameters"]
     assert parameters[0]["schema"] == {"type": "string", "format": "email", "title": "Email"}
     assert parameters[1]["schema"]["minimum"] == 1
+
+
+async def test_a_pydantic_parameter_model_s_errors_join_the_other_parameters_in_one_422() -> None:
+    from fasterapi_core import Header, Query
+
+    class Filters(BaseModel):
+        limit: int = Field(ge=1)
+        q: str
+
+    app = Faster()
+
+    @app.get("/search")
+    async def search(filters: Annotated[Filters, Query()], page: int, x_token: Annotated[str, Header()]) -> Any:
+        return {"limit": filters.limit, "page": page}
+
+    async with client_for(app) as c:
+        r = await c.get("/search?limit=0")
+        assert r.status_code == 422
+        assert [(e["type"], e["loc"]) for e in r.json()["detail"]] == [
+            ("greater_than_equal", ["query", "limit"]),
+            ("missing", ["query", "q"]),
+            ("missing", ["query", "page"]),
+            ("missing", ["header", "x-token"]),
+        ]
+        r = await c.get("/search?limit=2&q=a&page=x", headers={"x-token": "t"})
+        assert [(e["type"], e["loc"]) for e in r.json()["detail"]] == [("int_parsing", ["query", "page"])]
+        r = await c.get("/search?limit=2&q=a&page=3", headers={"x-token": "t"})
+        assert r.json() == {"limit": 2, "page": 3}

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from fasterapi_core import Depends, Faster, FasterRouter
+from fasterapi_core import Depends, Faster, FasterRouter, Query
 from fasterapi_core.exceptions import FasterAPIError
 from fasterapi_core.routing import APIRoute
 from fasterapi_routing import Router
@@ -72,3 +72,18 @@ def test_body_parameters_are_refused_when_the_route_is_built() -> None:
 
     with pytest.raises(FasterAPIError, match="websocket handshake cannot carry"):
         WebSocketRoute("/ws", endpoint)
+
+
+def test_declaration_errors_name_the_route_as_http_routes_do() -> None:
+    app = Faster()
+
+    with pytest.raises(FasterAPIError) as raised:
+
+        @app.websocket("/ws/{room}")
+        async def endpoint(websocket: WebSocket, room: str, q: object = Query()) -> None: ...
+
+    assert str(raised.value).startswith("WS /ws/{room}: parameter 'q' of endpoint(): a query value cannot carry")
+    assert WebSocketRoute("/chat", _echo).label == "WS /chat"
+
+
+async def _echo(websocket: WebSocket) -> None: ...

@@ -256,6 +256,9 @@ class Dependant:
     #: Parameter models only: rewrites the errors their fields produced (from index ``start`` of the
     #: list) into FastAPI's model shape, given the connection. Runs on the error path only.
     on_errors: Callable[[list[dict[str, Any]], int, Any], None] | None = None
+    #: Parameter models validated by ``call`` itself (a synchronous, inline call): the errors of the
+    #: ``RequestValidationError`` it raises join the request's other errors (one 422, as in FastAPI).
+    reports_errors: bool = False
     #: Parameters documented in OpenAPI but read by ``call`` itself (an adapted model's query/header/cookie group).
     openapi_params: list[ParamPlan] = dataclasses.field(default_factory=list)
 
@@ -716,7 +719,7 @@ def _group_dependant(model: type, marker: Param) -> Dependant:
             return model(**values)
 
     build.__qualname__ = f"{model.__qualname__}<{source} parameters>"
-    group = Dependant(call=build, run_inline=True, use_cache=False, on_errors=shape.fix_errors)
+    group = Dependant(call=build, run_inline=True, use_cache=False, on_errors=shape.fix_errors, reports_errors=True)
     if shape.forbid:
         group.specials.append((_CONNECTION_ARGUMENT, "connection"))
     {"query": group.query_params, "header": group.header_params, "cookie": group.cookie_params}[source].extend(plans)
@@ -992,6 +995,6 @@ def _adapted_group(model: type, marker: Param, model_adapter: ModelAdapter) -> D
             raise RequestValidationError(exc.errors) from None
 
     build.__qualname__ = f"{model.__qualname__}<{source} parameters>"
-    group = Dependant(call=build, run_inline=True, use_cache=False, openapi_params=documented)
+    group = Dependant(call=build, run_inline=True, use_cache=False, openapi_params=documented, reports_errors=True)
     group.specials.append((_CONNECTION_ARGUMENT, "connection"))
     return _finish(group)

@@ -25,7 +25,7 @@ from ._limits import RequestTooLarge
 from ._numbers import integral_floats_as_ints
 from .background import BackgroundTasks
 from .dependencies import BodyPlan, Dependant, ParamPlan, SecurityScopes
-from .exceptions import HTTPException
+from .exceptions import HTTPException, RequestValidationError
 from .model_adapters import ModelValidationError
 from .requests import ClientDisconnect, Request
 from .responses import Response
@@ -171,6 +171,12 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
                 continue
             if sub_dependant.is_coroutine:
                 value = await sub_dependant.call(**kwargs)  # type: ignore[misc]
+            elif sub_dependant.reports_errors:
+                try:
+                    value = sub_dependant.call(**kwargs)  # type: ignore[misc]
+                except RequestValidationError as exc:
+                    errors.extend(exc.errors())
+                    continue
             else:
                 value = await call_dependency(sub_dependant, kwargs, ctx)
             if sub.use_cache:

@@ -10,8 +10,8 @@ How a session ends, by what the endpoint (or a dependency) raised:
 - invalid parameters: closed with 1008 before accept, the reason listing the problems (``loc: msg``);
 - ``HTTPException`` before accept: that HTTP answer as a denial response where the server supports
   it, else close 1008; after accept: close 1008 with the detail as the reason;
-- any other exception: logged, closed with 1011 if accepted, then re-raised to the server (as
-  FastAPI lets it reach the server, which answers 500 to an unaccepted handshake).
+- any other exception: closed with 1011 if accepted, then re-raised to the server, which logs it
+  (as FastAPI lets it reach the server, which answers 500 to an unaccepted handshake).
 
 A handler the app registered for the exception's class (``app.exception_handler(MyError)``) comes
 first: it is called as ``handler(websocket, exc)``; a response it returns before accept is sent as
@@ -98,7 +98,12 @@ class WebSocketRoute(Route):
         super().__init__(
             path, endpoint, methods=["WEBSOCKET"] if methods is None else methods, name=name, options=options
         )
-        self.dependant, self.handle = _compile(self.endpoint, self.template.param_names, self.options)
+        try:
+            self.dependant, self.handle = _compile(self.endpoint, self.template.param_names, self.options)
+        except FasterAPIError as exc:
+            if type(exc) is FasterAPIError:  # named like HTTP routes' declaration errors: ``WS /ws/{room}: ...``
+                exc.args = (f"{self.label}: {exc}", *exc.args[1:])
+            raise
 
     @property
     def label(self) -> str:
