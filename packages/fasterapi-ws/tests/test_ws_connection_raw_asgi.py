@@ -6,8 +6,9 @@ from typing import Any
 import msgspec
 import pytest
 
-from fasterapi_core import JSONResponse, PlainTextResponse, WebSocketException
+from fasterapi_core import JSONResponse, PlainTextResponse, RequestValidationError, WebSocketException
 from fasterapi_core.datastructures import Address
+from fasterapi_core.exception_handlers import websocket_request_validation_exception_handler
 from fasterapi_core.requests import HTTPConnection
 from fasterapi_ws import WebSocket, WebSocketDataError, WebSocketDisconnect, WebSocketState
 
@@ -428,6 +429,22 @@ async def test_close_reason_is_cut_to_fit_a_frame(ws_session: Any) -> None:
         message = await s.receive()
     assert message["reason"] == "é" * 61
     assert len(message["reason"].encode()) <= 123
+
+
+async def test_core_validation_handler_leaves_the_cut_to_close(ws_session: Any) -> None:
+    """``websocket_request_validation_exception_handler`` sends the errors as JSON; ``close`` cuts them to a frame."""
+    errors = [{"type": "missing", "loc": ("query", f"field_{i}"), "msg": "Field required"} for i in range(5)]
+
+    async def endpoint(ws: WebSocket) -> None:
+        await ws.accept()
+        await websocket_request_validation_exception_handler(ws, RequestValidationError(errors))
+
+    async with ws_session(bare_app(endpoint), "/") as s:
+        await s.connect()
+        message = await s.receive()
+    full = msgspec.json.encode(errors).decode()
+    assert message["code"] == 1008
+    assert message["reason"] == full.encode()[:123].decode()
 
 
 async def test_denial_response_when_the_server_supports_it(ws_session: Any) -> None:

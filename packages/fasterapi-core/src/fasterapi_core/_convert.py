@@ -56,20 +56,11 @@ def unwrap_optional(tp: object) -> Any:
     return tp
 
 
-def _strip_optional(tp: object) -> tuple[Any, bool]:
-    origin = typing.get_origin(tp)
-    if origin is typing.Union or origin is types.UnionType:
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1 and len(typing.get_args(tp)) == 2:
-            return args[0], True
-    return tp, False
-
-
 def _base(tp: object) -> Any:
-    tp, _ = _strip_optional(tp)
+    tp = unwrap_optional(tp)
     if typing.get_origin(tp) is typing.Annotated:
         tp = typing.get_args(tp)[0]
-        tp, _ = _strip_optional(tp)
+        tp = unwrap_optional(tp)
     return tp
 
 
@@ -154,7 +145,7 @@ def scalar_converter(tp: object, meta: msgspec.Meta | None = None) -> Callable[[
     """A ``str -> value`` function for ``tp``, checking ``meta`` constraints with msgspec."""
     # A text value is never None (``?x=null`` is the text "null", as in FastAPI): convert to the
     # non-optional type, and constraints apply to it.
-    base, _ = _strip_optional(tp)
+    base = unwrap_optional(tp)
     target = base if meta is None else typing.Annotated[base, meta]
     if meta is None:
         if base is str or base is Any:

@@ -19,7 +19,7 @@ from ._response import RESPONSE_STARTED, mark_response_started
 from ._type_support import display_name
 from .datastructures import URL, State
 from .dependencies import Dependant, get_dependant
-from .exception_handlers import http_exception_response, lookup_handler, run_handler
+from .exception_handlers import http_exception_response, lookup_handler, run_handler, validation_error_response
 from .exceptions import FastAPIDeprecationWarning, HTTPException, RequestValidationError, WebSocketException
 from .lifespan import run_lifespan
 from .middleware import Middleware
@@ -29,7 +29,7 @@ from .openapi.generator import app_openapi
 from .openapi.webhooks import Webhooks
 from .params import Depends
 from .requests import ClientDisconnect, Request
-from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from .responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import DEFAULT, APIRoute, DecoratedCallable, FasterRouter, IncEx, route_options
 from .types import Message, Receive, Scope, Send
 
@@ -869,7 +869,7 @@ class Faster:
             await http_exception_response(exc)(scope, receive, send)
             return
         if isinstance(exc, RequestValidationError):
-            await JSONResponse({"detail": exc.errors()}, status_code=422)(scope, receive, send)
+            await validation_error_response(exc)(scope, receive, send)
             return
         if isinstance(exc, ClientDisconnect):
             return  # the client is gone; there is nobody to answer

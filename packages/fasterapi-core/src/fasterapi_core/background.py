@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import inspect
 from collections.abc import Callable
 from typing import Any
 
 import anyio.to_thread
 
 from ._started import mark_response_started
+from .concurrency import is_coroutine
 
 __all__ = ["BackgroundTask", "BackgroundTasks", "run_background"]
 
@@ -21,9 +21,7 @@ class BackgroundTask:
         self.func = func
         self.args = args
         self.kwargs = kwargs
-        self.is_async = inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(
-            getattr(func, "__call__", None)  # noqa: B004 - callable instances with async __call__
-        )
+        self.is_async = is_coroutine(func)
 
     async def __call__(self) -> None:
         if self.is_async:

@@ -24,6 +24,7 @@ from ._models import forbids_unknown_fields, is_model, model_fields
 from ._numbers import FiniteCheck, plan_finite_check
 from ._type_support import display_name, unsupported_part, why_unsupported
 from .background import BackgroundTasks
+from .concurrency import is_coroutine
 from .exceptions import DependencyScopeError, FasterAPIError, RequestValidationError
 from .model_adapters import (
     ModelAdapter,
@@ -298,15 +299,6 @@ def _meta_for(field: Param) -> msgspec.Meta | None:
     return msgspec.Meta(**kwargs) if kwargs else None  # type: ignore[call-overload]
 
 
-def _is_call_coroutine(call: Any) -> bool:
-    if inspect.iscoroutinefunction(call):
-        return True
-    if not inspect.isfunction(call) and not inspect.isclass(call):
-        dunder = getattr(call, "__call__", None)  # noqa: B004 - callable instances
-        return inspect.iscoroutinefunction(dunder)
-    return False
-
-
 def _is_gen(call: Any, check: Callable[[Any], bool]) -> bool:
     if check(call):
         return True
@@ -424,7 +416,7 @@ def get_dependant(
     signature = _signature(call)
     dependant = Dependant(
         call=call,
-        is_coroutine=_is_call_coroutine(call),
+        is_coroutine=is_coroutine(call),
         is_async_gen=_is_gen(call, inspect.isasyncgenfunction),
         is_gen=_is_gen(call, inspect.isgeneratorfunction),
         security_scopes=list(security_scopes or []),

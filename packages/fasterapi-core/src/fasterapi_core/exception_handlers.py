@@ -3,12 +3,11 @@ how the app finds and runs the handler for an exception (shared by HTTP and WebS
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._encoding import encode_json
-from .concurrency import run_in_threadpool
+from .concurrency import is_coroutine, run_in_threadpool
 from .exceptions import HTTPException, RequestValidationError, ValidationException
 from .responses import JSONResponse, Response
 
@@ -18,6 +17,7 @@ __all__ = [
     "lookup_handler",
     "request_validation_exception_handler",
     "run_handler",
+    "validation_error_response",
     "websocket_request_validation_exception_handler",
 ]
 
@@ -31,6 +31,14 @@ def http_exception_response(exc: HTTPException) -> Response:
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
+def validation_error_response(exc: ValidationException) -> JSONResponse:
+    """FastAPI's default answer to a ``RequestValidationError``: 422 with ``{"detail": exc.errors()}``.
+
+    ``routing`` sends the same bytes straight from its hot path when the app has no handler for it.
+    """
+    return JSONResponse({"detail": exc.errors()}, status_code=422)
+
+
 async def http_exception_handler(request: Any, exc: HTTPException) -> Response:
     """``{"detail": exc.detail}`` with the exception's status code and headers."""
     return http_exception_response(exc)
@@ -38,15 +46,13 @@ async def http_exception_handler(request: Any, exc: HTTPException) -> Response:
 
 async def request_validation_exception_handler(request: Any, exc: RequestValidationError) -> JSONResponse:
     """422 with ``{"detail": exc.errors()}``."""
-    return JSONResponse({"detail": exc.errors()}, status_code=422)
+    return validation_error_response(exc)
 
 
 async def websocket_request_validation_exception_handler(websocket: Any, exc: ValidationException) -> None:
-    """Close the WebSocket with 1008 (policy violation) and the errors as the reason."""
-    reason = encode_json(exc.errors()).decode("utf-8")
-    if len(reason.encode("utf-8")) > 123:  # a close frame's reason is limited to 123 bytes
-        reason = reason.encode("utf-8")[:120].decode("utf-8", "ignore") + "..."
-    await websocket.close(code=1008, reason=reason)
+    """Close the WebSocket with 1008 (policy violation) and the errors as the reason (``close`` cuts it to what
+    a close frame carries)."""
+    await websocket.close(code=1008, reason=encode_json(exc.errors()).decode("utf-8"))
 
 
 def lookup_handler(handlers: Mapping[Any, Callable[..., Any]], exc: Exception) -> Callable[..., Any] | None:
@@ -68,6 +74,6 @@ def lookup_handler(handlers: Mapping[Any, Callable[..., Any]], exc: Exception) -
 
 async def run_handler(handler: Callable[..., Any], connection: Any, exc: Exception) -> Any:
     """``handler(connection, exc)``: awaited when async, else run in a worker thread; returns its result."""
-    if inspect.iscoroutinefunction(handler):
+    if is_coroutine(handler):
         return await handler(connection, exc)
     return await run_in_threadpool(handler, connection, exc)

@@ -12,7 +12,7 @@ from typing import Any
 import anyio
 import anyio.to_thread
 
-from .concurrency import collapse_exception_groups
+from .concurrency import collapse_exception_groups, is_coroutine
 from .types import Receive, Scope, Send
 
 __all__ = ["MountedLifespan", "run_lifespan"]
@@ -21,7 +21,7 @@ logger = logging.getLogger("fasterapi.lifespan")
 
 
 async def _call_hook(hook: Callable[[], Any]) -> None:
-    if inspect.iscoroutinefunction(hook):
+    if is_coroutine(hook):
         await hook()
     else:
         result = await anyio.to_thread.run_sync(hook)
