@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import contextlib
 from typing import Any
-from urllib.parse import unquote_plus
 
 from .background import BackgroundTasks
+from .datastructures import query_dict
 from .requests import HTTPConnection, Request, _parse_cookies
 from .responses import Response
 from .types import Receive, Scope
 
-__all__ = ["RequestContext", "content_type_of", "cookies_of", "query_dict"]
+__all__ = ["RequestContext", "content_type_of", "cookies_of"]
 
 
 class RequestContext:
@@ -86,34 +86,6 @@ class RequestContext:
             values = self.get_headers().get("cookie")
             self.cookies = _parse_cookies("; ".join(values)) if values else {}
         return self.cookies
-
-
-_NO_QUERY: dict[str, list[str]] = {}
-
-
-def query_dict(query_string: bytes) -> dict[str, list[str]]:
-    """``a=1&b=2&a=3`` -> ``{"a": ["1", "3"], "b": ["2"]}`` (blank values kept, ``%xx``/``+`` decoded)."""
-    if not query_string:
-        return _NO_QUERY
-    text = query_string.decode("latin-1")
-    decode = "%" in text or "+" in text
-    if not decode and "&" not in text:
-        key, _, value = text.partition("=")  # one plain pair, the most common query
-        return {key: [value]}
-    query: dict[str, list[str]] = {}
-    for chunk in text.split("&"):
-        if not chunk:
-            continue
-        key, _, value = chunk.partition("=")
-        if decode:
-            key = unquote_plus(key)
-            value = unquote_plus(value)
-        values = query.get(key)
-        if values is None:
-            query[key] = [value]
-        else:
-            values.append(value)
-    return query
 
 
 def content_type_of(scope: Scope) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 from urllib.parse import unquote_plus, urlencode, urlsplit
 
-__all__ = ["URL", "Address", "Headers", "QueryParams", "State", "parse_query_string"]
+__all__ = ["URL", "Address", "Headers", "QueryParams", "State", "parse_query_string", "query_dict"]
 
 
 class Address(NamedTuple):
@@ -31,6 +31,38 @@ def parse_query_string(query_string: str | bytes) -> list[tuple[str, str]]:
             value = unquote_plus(value)
         pairs.append((key, value))
     return pairs
+
+
+_NO_QUERY: dict[str, list[str]] = {}
+
+
+def query_dict(query_string: bytes) -> dict[str, list[str]]:
+    """``parse_query_string`` grouped by key: ``a=1&b=2&a=3`` -> ``{"a": ["1", "3"], "b": ["2"]}``.
+
+    Written out rather than built on ``parse_query_string``: the solver calls it on every request with a query,
+    and grouping the pairs afterwards costs a third more.
+    """
+    if not query_string:
+        return _NO_QUERY
+    text = query_string.decode("latin-1")
+    decode = "%" in text or "+" in text
+    if not decode and "&" not in text:
+        key, _, value = text.partition("=")  # one plain pair, the most common query
+        return {key: [value]}
+    query: dict[str, list[str]] = {}
+    for chunk in text.split("&"):
+        if not chunk:
+            continue
+        key, _, value = chunk.partition("=")
+        if decode:
+            key = unquote_plus(key)
+            value = unquote_plus(value)
+        values = query.get(key)
+        if values is None:
+            query[key] = [value]
+        else:
+            values.append(value)
+    return query
 
 
 class _MultiDict(Mapping[str, str]):

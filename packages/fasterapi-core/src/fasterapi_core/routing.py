@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from fasterapi_routing import Route, Router, parse_template
 from fasterapi_routing.converters import IntConverter
 
-from ._context import RequestContext, query_dict
+from ._context import RequestContext
 from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
 from ._limits import check_declared_length
@@ -24,6 +24,7 @@ from ._shaping import names_a_model, plan_shaping
 from ._type_support import display_name, unsupported_part, why_unsupported
 from ._websocket_support import websocket_route_class
 from .background import BackgroundTasks
+from .datastructures import query_dict
 from .dependencies import (
     Dependant,
     ParamPlan,

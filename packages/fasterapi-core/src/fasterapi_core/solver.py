@@ -18,12 +18,13 @@ import anyio.to_thread
 import msgspec
 
 from ._body_errors import body_errors, json_invalid
-from ._context import RequestContext, cookies_of, query_dict
+from ._context import RequestContext, cookies_of
 from ._errors import json_invalid_error, missing_error
 from ._form_params import extract_form
 from ._limits import RequestTooLarge
 from ._numbers import integral_floats_as_ints
 from .background import BackgroundTasks
+from .datastructures import query_dict
 from .dependencies import BodyPlan, Dependant, ParamPlan, SecurityScopes
 from .exceptions import HTTPException, RequestValidationError
 from .model_adapters import ModelValidationError
