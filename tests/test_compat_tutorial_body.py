@@ -646,3 +646,16 @@ def test_extra_data_types_in(extra: TestClient) -> None:
     response = extra.post("/misc/", json={"tags": ["b", "a", "b"], "raw": "YWJj", "price": "1.5"})
     assert response.status_code == 200, response.text
     assert response.json() == {"tags": ["a", "b"], "raw_length": 3, "price_type": "Decimal"}
+
+
+# -- beyond the tutorial's own examples ------------------------------------------------------------------------------
+
+
+def test_single_non_embedded_body_param_is_the_whole_body() -> None:
+    app = Faster()
+
+    @app.post("/single-body/")
+    async def single_body(importance: Annotated[int, Body()]) -> dict[str, int]:
+        return {"importance": importance}
+
+    assert TestClient(app).post("/single-body/", json=3).json() == {"importance": 3}

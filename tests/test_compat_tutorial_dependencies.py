@@ -1,5 +1,6 @@
 """FastAPI tutorial conformance: Dependencies (first steps, classes, sub-dependencies, decorator and global
-dependencies, dependencies with yield and their ``scope``, ``use_cache``), translated to FasterAPI."""
+dependencies, dependencies with yield and their ``scope``, ``use_cache``, router dependencies), translated to
+FasterAPI."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated, Any
 
 import pytest
 
-from FasterAPI import Cookie, Depends, Faster, Header, HTTPException
+from FasterAPI import APIRouter, Cookie, Depends, Faster, Header, HTTPException
 from FasterAPI.testclient import TestClient
 
 # --- first steps (tutorial001 / tutorial001_02) -------------------------------------------------------
@@ -590,3 +591,63 @@ def test_request_scope_yield_dependency_cannot_depend_on_function_scope() -> Non
     client = TestClient(app)
     assert client.get("/plain").json() == "session"
     assert client.get("/both-function").json() == "session"
+
+
+# -- beyond the tutorial's own examples: code after a bare yield, router and include_router dependencies -----------
+
+
+def test_sync_yield_dependency() -> None:
+    events: list[str] = []
+    app = Faster()
+
+    def get_db() -> Iterator[str]:
+        events.append("open")
+        yield "db"
+        events.append("after-yield")
+
+    @app.get("/q")
+    def q(db: Annotated[str, Depends(get_db)]) -> dict[str, str]:
+        return {"db": db}
+
+    assert TestClient(app).get("/q").json() == {"db": "db"}
+    assert events == ["open", "after-yield"]
+
+
+def test_router_and_include_dependencies() -> None:
+    order: list[str] = []
+
+    def dep_app() -> None:
+        order.append("include")
+
+    def dep_router() -> None:
+        order.append("router")
+
+    def dep_route() -> None:
+        order.append("route")
+
+    router = APIRouter(prefix="/items", tags=["items"], dependencies=[Depends(dep_router)])
+
+    @router.get("/", dependencies=[Depends(dep_route)])
+    async def read_items() -> list[str]:
+        order.append("handler")
+        return ["x"]
+
+    app = Faster()
+    app.include_router(router, dependencies=[Depends(dep_app)])
+    assert TestClient(app).get("/items/").json() == ["x"]
+    assert order == ["include", "router", "route", "handler"]
+
+
+@pytest.mark.parametrize("path", ["/items/", "/items"])
+def test_router_prefix_with_root_route(path: str) -> None:
+    router = APIRouter(prefix="/items")
+
+    @router.get("/")
+    async def read_items() -> list[str]:
+        return ["x"]
+
+    app = Faster()
+    app.include_router(router)
+    r = TestClient(app).get(path, follow_redirects=True)
+    assert r.status_code == 200
+    assert r.json() == ["x"]

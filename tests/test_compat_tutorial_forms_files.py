@@ -335,3 +335,54 @@ def test_forms_and_files(files: TestClient) -> None:
     )
     assert response.status_code == 200
     assert response.json() == {"file_size": 14, "token": "foo", "fileb_content_type": "image/jpeg"}
+
+
+# -- beyond the tutorial's own examples: File() spelled out, typed form values --------------------------------------
+
+
+def _declared_app() -> Faster:
+    app = Faster()
+
+    @app.post("/uploadfile/")
+    async def create_upload_file(file: UploadFile) -> dict[str, object]:
+        content = await file.read()
+        return {"filename": file.filename, "content_type": file.content_type, "size": len(content)}
+
+    @app.post("/optional-file/")
+    async def optional_file(file: Annotated[UploadFile | None, File()] = None) -> dict[str, object]:
+        return {"filename": file.filename if file else None}
+
+    @app.post("/multi-files/")
+    async def multi_files(files: Annotated[list[UploadFile], File()]) -> dict[str, object]:
+        return {"filenames": [f.filename for f in files]}
+
+    @app.post("/typed-form/")
+    async def typed_form(age: Annotated[int, Form()], tags: Annotated[list[str], Form()] = []) -> object:  # noqa: B006
+        return {"age": age, "tags": tags}
+
+    return app
+
+
+def test_upload_file_attributes() -> None:
+    response = TestClient(_declared_app()).post("/uploadfile/", files={"file": ("a.txt", b"hello", "text/plain")})
+    assert response.json() == {"filename": "a.txt", "content_type": "text/plain", "size": 5}
+
+
+def test_optional_upload_file_with_file_marker() -> None:
+    client = TestClient(_declared_app())
+    assert client.post("/optional-file/").json() == {"filename": None}
+    assert client.post("/optional-file/", files={"file": ("x.bin", b"1")}).json() == {"filename": "x.bin"}
+
+
+def test_multiple_upload_files_with_file_marker() -> None:
+    files = [("files", ("a.txt", b"a")), ("files", ("b.txt", b"bb"))]
+    assert TestClient(_declared_app()).post("/multi-files/", files=files).json() == {"filenames": ["a.txt", "b.txt"]}
+
+
+def test_form_values_are_converted_and_lists_collected() -> None:
+    client = TestClient(_declared_app())
+    response = client.post("/typed-form/", data={"age": "3", "tags": ["a", "b"]})
+    assert response.json() == {"age": 3, "tags": ["a", "b"]}
+    bad = client.post("/typed-form/", data={"age": "x"})
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["loc"] == ["body", "age"]

@@ -1,4 +1,5 @@
-"""FastAPI tutorial "Handling Errors", with FasterAPI (msgspec.Struct for the body model).
+"""FastAPI tutorial "Handling Errors", with FasterAPI (msgspec.Struct for the body model): HTTPException, custom
+and overridden handlers, reusing the defaults, 404/405 and unhandled errors.
 
 ``from starlette.exceptions import HTTPException as StarletteHTTPException`` becomes the same import
 from ``FasterAPI.exceptions``.
@@ -69,6 +70,7 @@ def test_http_exception(basic: TestClient) -> None:
     response = basic.get("/items/bar")
     assert response.status_code == 404
     assert response.json() == {"detail": "Item not found"}
+    assert response.headers["content-type"] == "application/json"
 
 
 def test_http_exception_with_headers(basic: TestClient) -> None:
@@ -217,3 +219,121 @@ def test_reuse_default_handlers() -> None:
     assert [entry.split(":")[0] for entry in seen] == ["OMG! The client sent invalid data!", "OMG! An HTTP error!"]
     assert seen[0].startswith("OMG! The client sent invalid data!: 1 validation error:\n  {'type': 'int_parsing'")
     assert "'loc': ('path', 'item_id')" in seen[0]
+
+
+# -- beyond the tutorial's own examples: the rest of the chapter's behaviour ----------------------------
+
+
+def test_http_exception_detail_can_be_any_json() -> None:
+    app = Faster()
+
+    @app.get("/x")
+    async def x() -> None:
+        raise HTTPException(status_code=400, detail={"msg": "bad", "codes": [1, 2]})
+
+    assert TestClient(app).get("/x").json() == {"detail": {"msg": "bad", "codes": [1, 2]}}
+
+
+def test_http_exception_without_detail_uses_reason_phrase() -> None:
+    app = Faster()
+
+    @app.get("/x")
+    async def x() -> None:
+        raise HTTPException(status_code=403)
+
+    r = TestClient(app).get("/x")
+    assert r.status_code == 403
+    assert r.json() == {"detail": "Forbidden"}
+
+
+def test_add_exception_handler_method() -> None:
+    app = Faster()
+
+    def handler(request: Request, exc: UnicornException) -> JSONResponse:
+        return JSONResponse(status_code=418, content={"name": exc.name})
+
+    app.add_exception_handler(UnicornException, handler)
+
+    @app.get("/u")
+    def u() -> None:
+        raise UnicornException("x")
+
+    assert TestClient(app).get("/u").json() == {"name": "x"}
+
+
+def test_unknown_route_404_and_wrong_method_405() -> None:
+    app = Faster()
+
+    @app.get("/items/")
+    async def items() -> list[int]:
+        return []
+
+    client = TestClient(app)
+    r = client.get("/nothing")
+    assert r.status_code == 404
+    assert r.json() == {"detail": "Not Found"}
+    r = client.post("/items/")
+    assert r.status_code == 405
+    assert r.json() == {"detail": "Method Not Allowed"}
+    assert "GET" in r.headers["allow"]
+
+
+def test_unhandled_exception_is_500_when_server_exceptions_disabled() -> None:
+    app = Faster()
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("boom")
+
+    r = TestClient(app, raise_server_exceptions=False).get("/boom")
+    assert r.status_code == 500
+
+
+def test_unhandled_exception_raises_in_test_client() -> None:
+    app = Faster()
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        TestClient(app).get("/boom")
+
+
+def test_catch_all_exception_handler() -> None:
+    app = Faster()
+
+    @app.exception_handler(Exception)
+    async def catch_all(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=500, content={"error": type(exc).__name__})
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise ValueError("x")
+
+    r = TestClient(app, raise_server_exceptions=False).get("/boom")
+    assert r.status_code == 500
+    assert r.json() == {"error": "ValueError"}
+
+
+def test_exception_handler_for_status_code() -> None:
+    app = Faster()
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=404, content={"missing": request.url.path})
+
+    assert TestClient(app).get("/zzz").json() == {"missing": "/zzz"}
+
+
+def test_exception_handlers_constructor_kwarg() -> None:
+    async def handler(request: Request, exc: UnicornException) -> JSONResponse:
+        return JSONResponse(status_code=418, content={"n": exc.name})
+
+    app = Faster(exception_handlers={UnicornException: handler})
+
+    @app.get("/u")
+    async def u() -> None:
+        raise UnicornException("z")
+
+    assert TestClient(app).get("/u").json() == {"n": "z"}

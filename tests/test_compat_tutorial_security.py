@@ -1,5 +1,6 @@
 """FastAPI tutorial conformance: Security (first steps, current user, simple OAuth2 password flow, OAuth2 with
-JWT, scopes with SecurityScopes, HTTP Basic), translated to FasterAPI with msgspec models."""
+JWT, scopes with SecurityScopes, HTTP Basic; bearer and API-key schemes), translated to FasterAPI with msgspec
+models."""
 
 from __future__ import annotations
 
@@ -14,8 +15,13 @@ import pytest
 
 from FasterAPI import Depends, Faster, HTTPException, Security, status
 from FasterAPI.security import (
+    APIKeyCookie,
+    APIKeyHeader,
+    APIKeyQuery,
+    HTTPAuthorizationCredentials,
     HTTPBasic,
     HTTPBasicCredentials,
+    HTTPBearer,
     OAuth2PasswordBearer,
     OAuth2PasswordRequestForm,
     SecurityScopes,
@@ -466,6 +472,9 @@ def test_http_basic() -> None:
     response = TestClient(_basic_app()).get("/users/me", auth=("john", "secret"))
     assert response.status_code == 200
     assert response.json() == {"username": "john", "password": "secret"}
+    colon = base64.b64encode(b"john:se:cret").decode()  # only the first colon splits
+    response = TestClient(_basic_app()).get("/users/me", headers={"Authorization": f"Basic {colon}"})
+    assert response.json() == {"username": "john", "password": "se:cret"}
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Other invalidauthorization"}])
@@ -559,3 +568,97 @@ def test_oauth2_password_request_form_fields() -> None:
     }
     response = client.post("/strict", data={"username": "u", "password": "p", "grant_type": "password"})
     assert response.json() == {"username": "u", "grant_type": "password"}
+
+
+# -- beyond the tutorial's own examples: realms, bearer and API-key schemes, auto_error=False, scopes without JWT ---
+
+
+def test_http_basic_realm() -> None:
+    app = Faster()
+    security = HTTPBasic(realm="simple")
+
+    @app.get("/x")
+    def x(credentials: Annotated[HTTPBasicCredentials, Depends(security)]) -> str:
+        return credentials.username
+
+    r = TestClient(app).get("/x")
+    assert r.status_code == 401
+    assert r.headers["www-authenticate"] == 'Basic realm="simple"'
+
+
+def test_http_bearer() -> None:
+    app = Faster()
+    bearer = HTTPBearer()
+
+    @app.get("/x")
+    def x(creds: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]) -> dict[str, str]:
+        return {"scheme": creds.scheme, "credentials": creds.credentials}
+
+    c = TestClient(app)
+    assert c.get("/x", headers={"Authorization": "Bearer abc"}).json() == {"scheme": "Bearer", "credentials": "abc"}
+    assert c.get("/x").status_code in (401, 403)
+
+
+def test_api_keys() -> None:
+    app = Faster()
+
+    @app.get("/h")
+    def h(key: Annotated[str, Depends(APIKeyHeader(name="X-API-Key"))]) -> str:
+        return key
+
+    @app.get("/q")
+    def q(key: Annotated[str, Depends(APIKeyQuery(name="api_key"))]) -> str:
+        return key
+
+    @app.get("/c")
+    def c_(key: Annotated[str, Depends(APIKeyCookie(name="session"))]) -> str:
+        return key
+
+    @app.get("/opt")
+    def opt(key: Annotated[str | None, Depends(APIKeyHeader(name="X-API-Key", auto_error=False))]) -> object:
+        return {"key": key}
+
+    c = TestClient(app)
+    assert c.get("/h", headers={"x-api-key": "k1"}).json() == "k1"
+    assert c.get("/q?api_key=k2").json() == "k2"
+    assert TestClient(app, cookies={"session": "k3"}).get("/c").json() == "k3"
+    assert c.get("/h").status_code in (401, 403)
+    assert c.get("/h").json() == {"detail": "Not authenticated"}
+    assert c.get("/opt").json() == {"key": None}
+
+
+def test_oauth2_auto_error_false() -> None:
+    app = Faster()
+    scheme = OAuth2PasswordBearer(tokenUrl="token", auto_error=False)
+
+    @app.get("/x")
+    def x(token: Annotated[str | None, Depends(scheme)]) -> object:
+        return {"token": token}
+
+    assert TestClient(app).get("/x").json() == {"token": None}
+
+
+def test_security_scopes() -> None:
+    app = Faster()
+    scheme = OAuth2PasswordBearer(tokenUrl="token", scopes={"me": "Read me", "items": "Read items"})
+
+    def get_current_user(security_scopes: SecurityScopes, token: Annotated[str, Depends(scheme)]) -> dict[str, object]:
+        granted = token.split(",")
+        for scope in security_scopes.scopes:
+            if scope not in granted:
+                raise HTTPException(
+                    status_code=401,
+                    detail="Not enough permissions",
+                    headers={"WWW-Authenticate": f'Bearer scope="{security_scopes.scope_str}"'},
+                )
+        return {"scopes": security_scopes.scopes}
+
+    @app.get("/users/me/items/")
+    def items(user: Annotated[dict[str, object], Security(get_current_user, scopes=["items"])]) -> object:
+        return user
+
+    c = TestClient(app)
+    assert c.get("/users/me/items/", headers={"Authorization": "Bearer me,items"}).json() == {"scopes": ["items"]}
+    r = c.get("/users/me/items/", headers={"Authorization": "Bearer me"})
+    assert r.status_code == 401
+    assert r.headers["www-authenticate"] == 'Bearer scope="items"'

@@ -1,5 +1,6 @@
 """FastAPI tutorial conformance: WebSockets (echo, Depends with cookie/query parameters, WebSocketException,
-validation errors, WebSocketDisconnect and several clients), translated to FasterAPI."""
+validation errors, WebSocketDisconnect and several clients, routers), translated to FasterAPI (docs:
+advanced/websockets, advanced/testing-websockets)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from FasterAPI import (
     status,
 )
 from FasterAPI.responses import HTMLResponse
-from FasterAPI.testclient import TestClient
+from FasterAPI.testclient import TestClient, WebSocketDisconnect as ClientDisconnect
 
 PAGE = "<!DOCTYPE html><html><head><title>Chat</title></head><body><h1>WebSocket Chat</h1></body></html>"
 
@@ -185,3 +186,66 @@ def test_websocket_json_and_bytes() -> None:
         assert websocket.receive_json() == {"got": {"a": 1}}
         websocket.send_bytes(b"abc")
         assert websocket.receive_bytes() == b"cba"
+
+
+# -- beyond the tutorial's own examples: server-first messages, the close code seen by the handler, routers --------
+
+
+def test_websocket_json_and_server_first_message() -> None:
+    app = Faster()
+
+    @app.websocket("/ws")
+    async def websocket(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.send_json({"msg": "Hello WebSocket"})
+        data = await websocket.receive_json()
+        await websocket.send_json({"echo": data})
+        await websocket.close()
+
+    with TestClient(app).websocket_connect("/ws") as ws:
+        assert ws.receive_json() == {"msg": "Hello WebSocket"}
+        ws.send_json({"a": 1})
+        assert ws.receive_json() == {"echo": {"a": 1}}
+
+
+def test_websocket_disconnect_is_raised_in_handler() -> None:
+    seen: list[int] = []
+    app = Faster()
+
+    @app.websocket("/ws/{client_id}")
+    async def websocket_endpoint(websocket: WebSocket, client_id: int) -> None:
+        await websocket.accept()
+        try:
+            while True:
+                data = await websocket.receive_text()
+                await websocket.send_text(f"Client #{client_id} says: {data}")
+        except WebSocketDisconnect as exc:
+            seen.append(exc.code)
+
+    with TestClient(app).websocket_connect("/ws/7") as ws:
+        ws.send_text("x")
+        assert ws.receive_text() == "Client #7 says: x"
+    assert seen == [1000]
+
+
+def test_websocket_unknown_path_closes() -> None:
+    app = Faster()
+    with pytest.raises(ClientDisconnect), TestClient(app).websocket_connect("/nope") as ws:
+        ws.receive_text()
+
+
+def test_websocket_on_router() -> None:
+    from FasterAPI import APIRouter
+
+    router = APIRouter(prefix="/r")
+
+    @router.websocket("/ws")
+    async def ws_endpoint(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.send_text("from router")
+        await websocket.close()
+
+    app = Faster()
+    app.include_router(router)
+    with TestClient(app).websocket_connect("/r/ws") as ws:
+        assert ws.receive_text() == "from router"
