@@ -1,9 +1,11 @@
 """FastAPI tutorial "Response Model", "Extra Models", "Response Status Code", "Path Operation
-Configuration", "JSON Compatible Encoder" and "Body - Updates", with msgspec.Struct models."""
+Configuration", "JSON Compatible Encoder" and "Body - Updates", with msgspec.Struct models; plus what the FastAPI
+docs on custom responses, cookies and headers show beyond the advanced tutorial's file."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import AsyncIterator, Iterator
 from enum import Enum
 from typing import Any, Literal
 
@@ -12,7 +14,7 @@ import pytest
 
 from FasterAPI import Faster, status
 from FasterAPI.encoders import jsonable_encoder
-from FasterAPI.responses import JSONResponse, RedirectResponse, Response
+from FasterAPI.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
 from FasterAPI.testclient import TestClient
 
 
@@ -478,3 +480,102 @@ def test_body_updates_patch_validates() -> None:
             {"type": "float_type", "loc": ["body", "tax"], "msg": "Input should be a valid number", "input": None}
         ]
     }
+
+
+# -- beyond the tutorial's own examples: exclude_none, 204, sync streams, cookies, plain values -----------------------
+
+
+def _more_app() -> Faster:
+    app = Faster()
+
+    @app.get("/items/{item_id}/nonone", response_model=Item, response_model_exclude_none=True)
+    async def read_item_nonone(item_id: str) -> dict[str, object]:
+        return {"name": "Foo", "price": 50.2, "description": None}
+
+    @app.delete("/nocontent/", status_code=204)
+    async def no_content() -> None:
+        return None
+
+    @app.get("/stream/")
+    async def stream() -> StreamingResponse:
+        async def gen() -> AsyncIterator[bytes]:
+            for i in range(3):
+                yield b"some fake video bytes %d;" % i
+
+        return StreamingResponse(gen(), media_type="video/mp4")
+
+    @app.get("/stream-sync/")
+    def stream_sync() -> StreamingResponse:
+        def gen() -> Iterator[str]:
+            yield "a"
+            yield "b"
+
+        return StreamingResponse(gen(), media_type="text/plain")
+
+    @app.get("/two-cookies/")
+    def two_cookies(response: Response) -> dict[str, bool]:
+        response.set_cookie("a", "1")
+        response.set_cookie("b", "2", httponly=True, max_age=60)
+        return {"ok": True}
+
+    @app.get("/delete-cookie/")
+    def delete_cookie(response: Response) -> dict[str, bool]:
+        response.delete_cookie("a")
+        return {"ok": True}
+
+    @app.get("/when/")
+    def when() -> dict[str, object]:
+        return {"at": datetime.datetime(2024, 1, 2, 3, 4, 5), "d": datetime.date(2024, 1, 2)}
+
+    @app.get("/str/")
+    def a_string() -> str:
+        return "hello"
+
+    return app
+
+
+@pytest.fixture(scope="module")
+def more() -> TestClient:
+    return TestClient(_more_app())
+
+
+def test_response_model_exclude_none(more: TestClient) -> None:
+    assert more.get("/items/foo/nonone").json() == {"name": "Foo", "price": 50.2, "tags": []}
+
+
+def test_status_code_204_has_no_body(more: TestClient) -> None:
+    response = more.delete("/nocontent/")
+    assert response.status_code == 204
+    assert response.content == b""
+
+
+def test_streaming_response_async_and_sync(more: TestClient) -> None:
+    response = more.get("/stream/")
+    assert response.headers["content-type"] == "video/mp4"
+    assert response.content == b"some fake video bytes 0;some fake video bytes 1;some fake video bytes 2;"
+    assert more.get("/stream-sync/").text == "ab"
+
+
+def test_two_set_cookie_headers(more: TestClient) -> None:
+    cookies = more.get("/two-cookies/").headers.get_list("set-cookie")
+    assert len(cookies) == 2
+    assert any(cookie.startswith("a=1") for cookie in cookies)
+    b = next(cookie for cookie in cookies if cookie.startswith("b=2"))
+    assert "HttpOnly" in b
+    assert "Max-Age=60" in b
+
+
+def test_delete_cookie(more: TestClient) -> None:
+    cookie = more.get("/delete-cookie/").headers["set-cookie"]
+    assert cookie.startswith("a=")
+    assert "Max-Age=0" in cookie
+
+
+def test_datetimes_serialised_iso(more: TestClient) -> None:
+    assert more.get("/when/").json() == {"at": "2024-01-02T03:04:05", "d": "2024-01-02"}
+
+
+def test_str_return_is_json_string(more: TestClient) -> None:
+    response = more.get("/str/")
+    assert response.headers["content-type"] == "application/json"
+    assert response.json() == "hello"
