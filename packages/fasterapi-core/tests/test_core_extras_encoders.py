@@ -64,3 +64,89 @@ def test_tuples_frozensets_and_bytes_become_json_data_as_in_fastapi() -> None:
 
     value = {"a": datetime.date(2024, 1, 2), "b": (1, 2), "c": frozenset({3}), "d": b'{"size":"big"}', "e": [(1, b"x")]}
     assert jsonable_encoder(value) == {"a": "2024-01-02", "b": [1, 2], "c": [3], "d": '{"size":"big"}', "e": [[1, "x"]]}
+
+
+class Stamp(datetime.datetime):  # freezegun's FakeDatetime and pendulum's DateTime are such subclasses
+    pass
+
+
+class Day(datetime.date):
+    pass
+
+
+class Clock(datetime.time):
+    pass
+
+
+class Span(datetime.timedelta):
+    pass
+
+
+class Money(decimal.Decimal):
+    pass
+
+
+class Blob(bytes):
+    pass
+
+
+class Markup(str):  # markupsafe's Markup is one
+    def __str__(self) -> str:
+        return "not the value"
+
+
+class Count(int):
+    pass
+
+
+class Ratio(float):
+    pass
+
+
+def test_subclasses_of_encoded_scalars_go_out_as_their_base_class() -> None:
+    """msgspec encodes these classes itself but hands their subclasses to the hook; the answer must not change."""
+    from fasterapi_core.encoders import encode_json
+
+    utc = datetime.timezone.utc
+    subclassed = [
+        Stamp(2024, 1, 2, 3, 4, 5, tzinfo=utc),
+        Stamp(2024, 1, 2, 3, 4, 5, 6),
+        Day(2024, 1, 2),
+        Clock(3, 4, 5),
+        Span(days=1, seconds=3),
+        Money("1.50"),
+        Blob(b"ab"),
+        Markup("<b>"),
+        Count(3),
+        Ratio(0.5),
+    ]
+    plain = [
+        datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=utc),
+        datetime.datetime(2024, 1, 2, 3, 4, 5, 6),
+        datetime.date(2024, 1, 2),
+        datetime.time(3, 4, 5),
+        datetime.timedelta(days=1, seconds=3),
+        decimal.Decimal("1.50"),
+        b"ab",
+        "<b>",
+        3,
+        0.5,
+    ]
+    assert encode_json(subclassed) == encode_json(plain)
+    assert encode_json(subclassed).startswith(b'["2024-01-02T03:04:05Z","2024-01-02T03:04:05.000006","2024-01-02"')
+    assert jsonable_encoder(subclassed) == jsonable_encoder(plain)
+
+
+def test_objects_with_model_dump_or_dict_are_sent_as_that_dict() -> None:
+    from fasterapi_core.encoders import encode_json
+
+    class Dumps:
+        def model_dump(self) -> dict[str, int]:
+            return {"a": 1}
+
+    class Dicts:
+        def dict(self) -> dict[str, int]:
+            return {"b": 2}
+
+    assert encode_json([Dumps(), Dicts()]) == b'[{"a":1},{"b":2}]'
+    assert jsonable_encoder([Dumps(), Dicts()]) == [{"a": 1}, {"b": 2}]

@@ -2,47 +2,67 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import decimal
-import enum
 import inspect
 import sys
-import uuid
 from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
-__all__ = ["JSON_CONTENT_TYPE", "encode_json", "json_encoder", "length_header", "to_builtins"]
+__all__ = ["JSON_CONTENT_TYPE", "encode_json", "json_encoder", "length_header"]
+
+
+def _as_datetime(value: datetime.datetime) -> datetime.datetime:
+    return datetime.datetime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        value.tzinfo,
+        fold=value.fold,
+    )
+
+
+def _as_time(value: datetime.time) -> datetime.time:
+    return datetime.time(value.hour, value.minute, value.second, value.microsecond, value.tzinfo, fold=value.fold)
+
+
+#: msgspec encodes these classes itself but hands their subclasses to the hook (freezegun's ``FakeDatetime``,
+#: markupsafe's ``Markup``, ...): each goes out as the base class would (datetime before date: it is one).
+_AS_BASE: tuple[tuple[type[Any], Callable[[Any], object]], ...] = (
+    (str, str.__str__),
+    (int, int.__int__),
+    (float, float.__float__),
+    (bytes, lambda value: bytes(memoryview(value))),  # bytes() would call a __bytes__ override
+    (decimal.Decimal, decimal.Decimal),
+    (datetime.datetime, _as_datetime),
+    (datetime.date, lambda value: datetime.date(value.year, value.month, value.day)),
+    (datetime.time, _as_time),
+    (datetime.timedelta, lambda value: datetime.timedelta(value.days, value.seconds, value.microseconds)),
+)
 
 
 def _enc_hook(obj: Any) -> Any:
-    """Types msgspec does not encode natively, made JSON-friendly the way FastAPI does."""
-    if isinstance(obj, decimal.Decimal):
-        return str(obj)
-    if isinstance(obj, (set, frozenset)):
-        return list(obj)
-    if isinstance(obj, bytes):
-        return obj.decode("utf-8", "replace")
-    if isinstance(obj, datetime.timedelta):
-        return obj.total_seconds()
-    if isinstance(obj, enum.Enum):
-        return obj.value
+    """What msgspec does not encode itself: pydantic models and values (their own JSON form, by alias, as
+    FastAPI's ``jsonable_encoder`` gives it), subclasses of the scalars msgspec encodes (sent as their base
+    class is: ISO 8601 dates and durations, base64 bytes, decimals as strings) and objects with
+    ``model_dump()``/``dict()``."""
     serializer = getattr(type(obj), "__pydantic_serializer__", None)
-    if (
-        serializer is not None
-    ):  # a pydantic model or dataclass: its own JSON form, by alias (FastAPI's jsonable_encoder)
+    if serializer is not None:  # a pydantic model or dataclass
         return serializer.to_python(obj, mode="json", by_alias=True)
     if type(obj).__module__.startswith("pydantic"):  # HttpUrl, SecretStr, ... (pydantic is loaded: it made obj)
         return sys.modules["pydantic_core"].to_jsonable_python(obj)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+    for base, as_base in _AS_BASE:
+        if isinstance(obj, base):
+            return as_base(obj)
     to_dict = getattr(obj, "model_dump", None) or getattr(obj, "dict", None)
     if callable(to_dict):
         return to_dict()
-    if isinstance(obj, (uuid.UUID, datetime.date, datetime.time)):
-        return str(obj)
     raise TypeError(_unencodable(obj))
 
 
@@ -68,11 +88,6 @@ def _unencodable(obj: Any) -> str:
 #: would lose precision in clients that read JSON numbers as floats.
 json_encoder = msgspec.json.Encoder(enc_hook=_enc_hook, decimal_format="string")
 encode_json: Callable[[Any], bytes] = json_encoder.encode
-
-
-def to_builtins(obj: Any) -> Any:
-    """Plain dicts/lists/scalars, as FastAPI's ``jsonable_encoder`` gives."""
-    return msgspec.to_builtins(obj, enc_hook=_enc_hook)
 
 
 #: The ``Content-Type`` header line of JSON answers (a constant tuple, shared by every response).
