@@ -197,6 +197,7 @@ class Faster:
         self._body_limits: dict[Any, int | None] = {}
         self._override_plans: dict[Any, Dependant] = {}
         self.openapi_schema: dict[str, Any] | None = None
+        self._openapi_generated: tuple[tuple[object, ...], dict[str, Any]] | None = None
 
         #: FastAPI's ``app.webhooks``: documented under ``webhooks`` in OpenAPI, never served.
         self.webhooks = Webhooks()

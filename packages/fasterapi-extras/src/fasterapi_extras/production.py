@@ -13,7 +13,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from ._types import ASGIApp, Message, Receive, Scope, Send
+from fasterapi_core.types import ASGIApp, Message, Receive, Scope, Send
+
 from .asgi_compat import get_header
 from .rate_limit_stores import MemoryRateLimitStore, RateLimitStore
 

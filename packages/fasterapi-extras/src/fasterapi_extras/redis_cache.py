@@ -16,7 +16,8 @@ from typing import Any, Protocol
 
 import msgspec
 
-from ._types import ASGIApp, Message, Receive, Scope, Send
+from fasterapi_core.types import ASGIApp, Message, Receive, Scope, Send
+
 from .asgi_compat import get_header
 
 __all__ = ["AsyncKeyValueStore", "RedisCacheMiddleware"]

@@ -11,22 +11,23 @@ from typing import Any
 
 from ..requests import Request
 from ..responses import HTMLResponse, JSONResponse, Response
+from ._app import DocumentedApp
 from .ui import redoc_html, swagger_ui_html, swagger_ui_oauth2_redirect_html
 
 __all__ = ["install_docs_routes"]
 
 
-def _setting(app: Any, name: str, default: Any = None) -> Any:
+def _setting(app: DocumentedApp, name: str, default: Any = None) -> Any:
     extra = getattr(app, "extra", None) or {}
     return getattr(app, name, extra.get(name, default))
 
 
-def _root_path(app: Any, request: Request) -> str:
+def _root_path(app: DocumentedApp, request: Request) -> str:
     root: str = request.scope.get("root_path") or getattr(app, "root_path", "") or ""
     return root.rstrip("/")
 
 
-def install_docs_routes(app: Any) -> None:
+def install_docs_routes(app: DocumentedApp) -> None:
     """Register the routes for the URLs that are set (call once, from ``Faster.__init__``).
 
     ``None`` or an empty string turns one off, as in FastAPI (an empty ``OPENAPI_URL`` setting hides the docs).
@@ -54,7 +55,7 @@ def install_docs_routes(app: Any) -> None:
             root_path = _root_path(app, request)
             return HTMLResponse(
                 swagger_ui_html(
-                    root_path + app.openapi_url,
+                    root_path + (app.openapi_url or ""),
                     f"{app.title} - Swagger UI",
                     oauth2_redirect_url=root_path + redirect_url if redirect_url else None,
                     init_oauth=_setting(app, "swagger_ui_init_oauth"),
@@ -79,6 +80,6 @@ def install_docs_routes(app: Any) -> None:
     if app.redoc_url:
 
         async def redoc(request: Request) -> Response:
-            return HTMLResponse(redoc_html(_root_path(app, request) + app.openapi_url, f"{app.title} - ReDoc"))
+            return HTMLResponse(redoc_html(_root_path(app, request) + (app.openapi_url or ""), f"{app.title} - ReDoc"))
 
         router.add_route(app.redoc_url, redoc, methods=["GET"], name="redoc_html", options=options)

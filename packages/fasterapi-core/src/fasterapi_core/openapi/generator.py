@@ -20,9 +20,10 @@ import msgspec
 
 from ..dependencies import Dependant, ParamPlan
 from ..model_adapters import adapted_model
-from ..routing import OPENAPI_PATH_OPTION
+from ..routing import OPENAPI_PATH_OPTION, APIRoute
 from ..security.base import SecurityBase
 from ..uploads import is_upload_annotation
+from ._app import DocumentedApp, RoutedApp
 from ._schemas import SchemaRegistry, annotated_with, field_title, rewrite_refs
 
 __all__ = ["app_openapi", "generate_openapi", "get_openapi"]
@@ -224,7 +225,7 @@ class _Builder:
 
     # -- operations ----------------------------------------------------------------------------
 
-    def operation_id(self, route: Any, method: str, path: str) -> str:
+    def operation_id(self, route: APIRoute, method: str, path: str) -> str:
         explicit = route.options.get("operation_id")
         if explicit:
             candidate = str(explicit)
@@ -240,14 +241,14 @@ class _Builder:
         self.operation_ids.add(unique)
         return unique
 
-    def operation(self, route: Any, method: str, path: str) -> dict[str, Any]:
+    def operation(self, route: APIRoute, method: str, path: str) -> dict[str, Any]:
         opts = route.options
         dependant: Dependant = route.dependant
         operation: dict[str, Any] = {}
         tags = [tag.value if isinstance(tag, enum.Enum) else tag for tag in opts.get("tags") or ()]
         if tags:
             operation["tags"] = list(dict.fromkeys(tags))
-        name = route.name or getattr(route.endpoint, "__name__", "endpoint")
+        name = route.name or str(getattr(route.endpoint, "__name__", "endpoint"))
         operation["summary"] = opts.get("summary") or name.replace("_", " ").title()
         description = opts.get("description")
         if description is None:
@@ -291,7 +292,7 @@ class _Builder:
                 item[method.lower()] = self.operation(route, method, path)
         return documented or None
 
-    def _responses(self, route: Any, operation_id: str, validates: bool) -> dict[str, Any]:
+    def _responses(self, route: APIRoute, operation_id: str, validates: bool) -> dict[str, Any]:
         opts = route.options
         response_class = getattr(route, "response_class", None)
         status = int(
@@ -404,15 +405,16 @@ def _deep_merge(target: dict[str, Any], extra: dict[str, Any]) -> None:
             target[key] = value
 
 
-def _route_methods(route: Any) -> list[str]:
+def _route_methods(route: APIRoute) -> list[str]:
     methods = set(route.methods)
     if "GET" in methods:
         methods.discard("HEAD")
     return [m for m in _METHOD_ORDER if m in methods]
 
 
-def _documented_routes(routes: Iterable[Any]) -> list[Any]:
-    documented = []
+def _documented_routes(routes: Iterable[Any]) -> list[APIRoute]:
+    """The planned HTTP routes (any class with a ``dependant``: custom route classes too) left in the schema."""
+    documented: list[APIRoute] = []
     for route in routes:
         if getattr(route, "dependant", None) is None or "WEBSOCKET" in route.methods:
             continue
@@ -501,7 +503,7 @@ def get_openapi(
 
 
 def generate_openapi(
-    app: Any,
+    app: RoutedApp,
     *,
     title: str | None = None,
     version: str | None = None,
@@ -534,7 +536,7 @@ def generate_openapi(
     )
 
 
-def _routes_key(app: Any) -> tuple[Any, ...]:
+def _routes_key(app: DocumentedApp) -> tuple[object, ...]:
     return (
         tuple(map(id, app.routes)),
         app.title,
@@ -546,13 +548,13 @@ def _routes_key(app: Any) -> tuple[Any, ...]:
     )
 
 
-def app_openapi(app: Any) -> dict[str, Any]:
+def app_openapi(app: DocumentedApp) -> dict[str, Any]:
     """What ``app.openapi()`` returns: cached in ``app.openapi_schema`` and rebuilt when the routes change.
 
     A document the user assigned to ``app.openapi_schema`` is returned as is.
     """
-    current = getattr(app, "openapi_schema", None)
-    generated = getattr(app, "_openapi_generated", None)
+    current = app.openapi_schema
+    generated = app._openapi_generated
     if current is not None and (generated is None or current is not generated[1]):
         result: dict[str, Any] = current
         return result
