@@ -231,3 +231,20 @@ def test_status_constants() -> None:
     assert status.WS_1000_NORMAL_CLOSURE == 1000
     assert status.WS_1008_POLICY_VIOLATION == 1008
     assert all(getattr(status, name) for name in status.__all__)
+
+
+def test_responses_without_extra_headers_still_get_their_own_header_list() -> None:
+    first, second = PlainTextResponse("hi"), PlainTextResponse("hi")
+    assert first.raw_headers == [(b"content-length", b"2"), (b"content-type", b"text/plain; charset=utf-8")]
+    first.set_cookie("a", "1")
+    first.headers["x-one"] = "1"
+    assert second.raw_headers == [(b"content-length", b"2"), (b"content-type", b"text/plain; charset=utf-8")]
+    latin = HTMLResponse("é")
+    latin.charset = "latin-1"
+    assert latin.init_headers()[-1] == (b"content-type", b"text/html; charset=latin-1")
+    assert Response(b"x", media_type="text/csv; charset=ascii").raw_headers[-1] == (
+        b"content-type",
+        b"text/csv; charset=ascii",
+    )
+    given = PlainTextResponse("hi", headers={"Content-Type": "text/x-custom", "X-A": "b"})
+    assert given.raw_headers == [(b"content-type", b"text/x-custom"), (b"x-a", b"b"), (b"content-length", b"2")]

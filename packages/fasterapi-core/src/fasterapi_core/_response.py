@@ -9,6 +9,7 @@ import http.cookies
 from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Literal
 
+from ._encoding import length_header
 from ._started import RESPONSE_STARTED, mark_response_started
 from .background import BackgroundTask, run_background
 from .types import Receive, Scope, Send
@@ -106,6 +107,23 @@ def _http_date(value: datetime.datetime | str | int | float) -> str:
     return value
 
 
+_NO_NAMES: frozenset[bytes] = frozenset()
+_CONTENT_TYPES: dict[tuple[str, str], tuple[bytes, bytes]] = {}
+
+
+def _content_type_header(media_type: str, charset: str) -> tuple[bytes, bytes]:
+    """The ``Content-Type`` line (``text/*`` gains the charset), built once per media type and charset."""
+    header = _CONTENT_TYPES.get((media_type, charset))
+    if header is None:
+        value = media_type
+        if media_type.startswith("text/") and "charset=" not in media_type:
+            value += "; charset=" + charset
+        header = (b"content-type", value.encode("latin-1"))
+        if len(_CONTENT_TYPES) < 256:  # media types come from code, but a bound keeps a misuse harmless
+            _CONTENT_TYPES[(media_type, charset)] = header
+    return header
+
+
 class Response:
     """A complete body sent in one message, with ``Content-Length`` set whenever a body is allowed."""
 
@@ -146,17 +164,18 @@ class Response:
 
     def init_headers(self, headers: Mapping[str, str] | None = None) -> list[tuple[bytes, bytes]]:
         """The raw header list: the given headers, then Content-Length and Content-Type unless given."""
-        raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
-        names = {k for k, _ in raw}
+        if headers:
+            raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+            names: frozenset[bytes] | set[bytes] = {k for k, _ in raw}
+        else:  # the common case: both lines are shared tuples, built once per length and media type
+            raw, names = [], _NO_NAMES
         body = getattr(self, "body", None)
         status = self.status_code
         if body is not None and b"content-length" not in names and not (status < 200 or status in _NO_BODY_STATUSES):
-            raw.append((b"content-length", str(len(body)).encode("latin-1")))
+            raw.append(length_header(len(body)))
         media_type = self.media_type
         if media_type is not None and b"content-type" not in names:
-            if media_type.startswith("text/") and "charset=" not in media_type:
-                media_type += "; charset=" + self.charset
-            raw.append((b"content-type", media_type.encode("latin-1")))
+            raw.append(_content_type_header(media_type, self.charset))
         return raw
 
     @property
