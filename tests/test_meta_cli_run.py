@@ -1,5 +1,7 @@
 """``fasterapi run`` and ``fasterapi dev`` serve apps over real HTTP on a loopback port."""
 
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -31,12 +33,17 @@ def _server(*args: str, cwd: Path | None = None) -> Iterator[tuple[int, subproce
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         cwd=cwd,
+        start_new_session=True,  # its worker processes can be stopped with it if it does not stop in time
     )
     try:
         yield port, process
     finally:
         process.terminate()
-        process.wait(timeout=15)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
 
@@ -83,3 +90,39 @@ def test_fasterapi_run_without_an_app_serves_main_py_here(tmp_path: Path) -> Non
     (tmp_path / "main.py").write_text((ROOT / "examples" / "hello.py").read_text())
     with _server("run", cwd=tmp_path) as (port, process):
         _poll(port, "/", process, lambda r: r.status_code == 200 and r.json() == {"message": "Hello, World"})
+
+
+def test_fasterapi_run_without_flags_serves_with_the_recommended_server_and_says_so() -> None:
+    with _server("run", str(ROOT / "examples" / "hello.py")) as (port, process):
+        _poll(port, "/", process, lambda r: r.status_code == 200 and r.json() == {"message": "Hello, World"})
+        process.terminate()
+        output = process.communicate(timeout=30)[0].decode()
+    workers = len(os.sched_getaffinity(0))
+    assert f"fasterapi: serving with granian, {workers} worker(s)" in output
+
+
+PROXY_APP = """
+from FasterAPI import Faster, Request
+
+app = Faster()
+
+
+@app.get("/")
+async def where(request: Request) -> dict[str, object]:
+    return {"scheme": request.url.scheme, "client": request.client.host if request.client else None}
+"""
+
+
+@pytest.mark.parametrize("server", ["granian", "uvicorn"])
+def test_both_servers_trust_proxy_headers_from_the_allowed_addresses_only(tmp_path: Path, server: str) -> None:
+    (tmp_path / "proxied.py").write_text(PROXY_APP)
+    forwarded = {"x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7"}
+    with _server("run", "proxied:app", "--server", server, "--workers", "1", cwd=tmp_path) as (port, process):
+        _poll(port, "/", process, lambda r: r.status_code == 200)
+        trusted = httpx.get(f"http://127.0.0.1:{port}/", headers=forwarded, timeout=5).json()
+        assert trusted == {"scheme": "https", "client": "203.0.113.7"}
+    args = ("run", "proxied:app", "--server", server, "--workers", "1", "--no-proxy-headers")
+    with _server(*args, cwd=tmp_path) as (port, process):
+        _poll(port, "/", process, lambda r: r.status_code == 200)
+        ignored = httpx.get(f"http://127.0.0.1:{port}/", headers=forwarded, timeout=5).json()
+        assert ignored == {"scheme": "http", "client": "127.0.0.1"}

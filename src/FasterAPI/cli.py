@@ -13,6 +13,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ._cli.choice import choose
 from ._cli.loading import CommandError, load_app
 from ._cli.migrate import migrate_path
 from ._cli.routes import app_routes, format_routes
@@ -41,12 +42,16 @@ def _default_app(args: argparse.Namespace) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     _default_app(args)
+    choice = choose(args.server, args.workers, root_path=args.root_path)
+    args.server, args.workers = choice.server, choice.workers
+    print(f"fasterapi: {choice.note}", file=sys.stderr, flush=True)
     serve(args, reload=False)
     return 0
 
 
 def _dev(args: argparse.Namespace) -> int:
     _default_app(args)
+    args.server = args.server or "uvicorn"  # its reloader is the one `dev` is tested with
     serve(args, reload=True)
     return 0
 
@@ -123,7 +128,9 @@ def _add_server_options(parser: argparse.ArgumentParser, *, workers: bool) -> No
     parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
     if workers:
-        parser.add_argument("--workers", type=int, default=1, help="number of worker processes (default 1)")
+        parser.add_argument(
+            "--workers", type=int, default=None, help="number of worker processes (default: one per usable CPU)"
+        )
     else:
         parser.set_defaults(workers=1)
     parser.add_argument("--root-path", default="", help="path prefix the app is mounted under behind a proxy")
@@ -137,7 +144,8 @@ def _add_server_options(parser: argparse.ArgumentParser, *, workers: bool) -> No
     parser.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug", "trace"]
     )
-    parser.add_argument("--server", default="uvicorn", choices=SERVERS, help="ASGI server to use (default uvicorn)")
+    default = "granian if installed, else uvicorn" if workers else "uvicorn"
+    parser.add_argument("--server", default=None, choices=SERVERS, help=f"ASGI server to use (default: {default})")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib
+import os
 from typing import Any
 
 from .loading import AppTarget, CommandError, load_app, resolve_target
@@ -12,6 +13,9 @@ from .loading import AppTarget, CommandError, load_app, resolve_target
 __all__ = ["SERVERS", "serve"]
 
 SERVERS = ("uvicorn", "granian", "hypercorn")
+# granian has no "trace"; its most detailed level is "debug".
+_GRANIAN_LOG_LEVELS = {"critical": "critical", "error": "error", "warning": "warning", "info": "info"}
+_GRANIAN_LOG_LEVELS |= {"debug": "debug", "trace": "debug"}
 
 
 def _missing(server: str) -> CommandError:
@@ -61,16 +65,22 @@ def _granian(args: argparse.Namespace, target: AppTarget, app: Any, reload: bool
     granian = _optional("granian")
     if args.root_path:
         raise CommandError("--root-path is not supported with --server granian; set it in your proxy")
-    import os
+    from . import granian_app
 
+    os.environ[granian_app.ENV_APP] = target.import_string
+    os.environ[granian_app.ENV_APP_DIR] = target.app_dir
+    os.environ[granian_app.ENV_PROXY_HEADERS] = "1" if args.proxy_headers else "0"
+    os.environ[granian_app.ENV_FORWARDED_ALLOW_IPS] = args.forwarded_allow_ips or ""
     os.chdir(target.app_dir)
     server = granian.Granian(
-        target.import_string,
+        f"{granian_app.__name__}:create",
+        factory=True,
         address=args.host,
         port=args.port,
         interface="asgi",
         workers=args.workers,
         reload=reload,
+        log_level=_GRANIAN_LOG_LEVELS[args.log_level],
     )
     server.serve()
 
