@@ -24,6 +24,8 @@ HERE = Path(__file__).resolve().parent
 VENVS = HERE / ".venvs"
 #: The same server versions for every framework: ours runs in the workspace venv, where uv.lock pins them.
 SERVER_PINS = ["uvicorn==0.54.0", "httptools==0.9.0", "uvloop==0.23.0", "granian==2.8.9"]
+#: What the TechEmpower apps use; in every peer venv, so the two scripts share their venvs.
+DRIVER_PINS = ["asyncpg==0.32.0", "jinja2==3.1.6"]
 PEER_PINS: dict[str, list[str]] = {
     "fastapi": ["fastapi==0.165.0", "starlette==1.10.0", "pydantic==2.14.4"],
     "faster-api-web": ["faster-api-web==0.2.14"],
@@ -31,9 +33,9 @@ PEER_PINS: dict[str, list[str]] = {
 PINNED = (os.cpu_count() or 1) >= 2 and shutil.which("taskset") is not None
 
 
-def ensure_venv(name: str, extra: Sequence[str] = ()) -> str:
-    """The python of ``benchmarks/.venvs/http-NAME`` with the peer, the servers and ``extra`` installed."""
-    requirements = [*PEER_PINS[name], *SERVER_PINS, *extra]
+def ensure_venv(name: str) -> str:
+    """The python of ``benchmarks/.venvs/http-NAME`` with the peer, the servers and the database drivers."""
+    requirements = [*PEER_PINS[name], *SERVER_PINS, *DRIVER_PINS]
     venv = VENVS / f"http-{name}"
     python = venv / "bin" / "python"
     marker = venv / ".requirements"
@@ -143,6 +145,19 @@ class Server:
                 raise SystemExit(f"{self.label} did not start on {self.url} within {timeout:.0f} s:\n{output}")
             time.sleep(0.1)
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of every process of this server (its workers too), from ``/proc``."""
+        assert self.process is not None
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rpartition(")")[2].split()
+            except OSError:  # the process ended meanwhile
+                continue
+            if int(fields[2]) == self.process.pid:  # process group: started with start_new_session
+                total += int(fields[11]) + int(fields[12])
+        return total / _TICKS
+
     def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
         with urllib.request.urlopen(self.url + path, timeout=10) as answer:
             return answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read()
@@ -167,9 +182,20 @@ class Load:
     requests_per_second: float
     p99_ms: float
     errors: int
+    requests: int
+    server_cpu_us: float = 0.0  # the server's CPU time per request: steadier than req/s on a busy machine
 
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def load(server: Server, path: str, *, seconds: float, connections: int) -> Load:
+    """``wrk`` against one server, with the server's CPU time per request measured around it."""
+    before = server.cpu_seconds()
+    result = wrk(server.url + path, seconds=seconds, connections=connections)
+    result.server_cpu_us = (server.cpu_seconds() - before) / max(result.requests, 1) * 1e6
+    return result
 
 
 def wrk(url: str, *, seconds: float, connections: int, threads: int = 1) -> Load:
@@ -188,8 +214,9 @@ def wrk(url: str, *, seconds: float, connections: int, threads: int = 1) -> Load
         command = ["taskset", "-c", "1", *command]
     output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    count = re.search(r"(\d+) requests in", output)
     p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
-    if rps is None or p99 is None:
+    if rps is None or p99 is None or count is None:
         raise SystemExit(f"cannot read wrk's output:\n{output}")
     errors = 0
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
@@ -198,4 +225,4 @@ def wrk(url: str, *, seconds: float, connections: int, threads: int = 1) -> Load
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     if socket_errors:
         errors += sum(int(n) for n in socket_errors.groups())
-    return Load(float(rps.group(1)), float(p99.group(1)) * _UNITS[p99.group(2)], errors)
+    return Load(float(rps.group(1)), float(p99.group(1)) * _UNITS[p99.group(2)], errors, int(count.group(1)))

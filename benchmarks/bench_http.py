@@ -22,7 +22,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from _http import Load, Server, ensure_venv, ours_python, require_wrk, wrk
+from _http import Load, Server, ensure_venv, load, ours_python, require_wrk, wrk
 
 HERE = Path(__file__).resolve().parent
 APPS = HERE / "hello_apps"
@@ -67,8 +67,9 @@ def measure(
                 wrk(servers[name].url + path, seconds=1, connections=args.connections)  # warm-up
             for _ in range(args.rounds):
                 for name in names:
-                    load = wrk(servers[name].url + path, seconds=args.seconds, connections=args.connections)
-                    results[name][path].append(load)
+                    results[name][path].append(
+                        load(servers[name], path, seconds=args.seconds, connections=args.connections)
+                    )
             print(f"  measured {server_name} x{workers} {path}", file=sys.stderr)
     finally:
         for server in servers.values():
@@ -83,30 +84,32 @@ def print_table(
     results: dict[str, dict[str, list[Load]]],
     args: argparse.Namespace,
 ) -> None:
-    rps = {n: {p: statistics.median(x.requests_per_second for x in results[n][p]) for p in ENDPOINTS} for n in names}
-    p99 = {n: {p: statistics.median(x.p99_ms for x in results[n][p]) for p in ENDPOINTS} for n in names}
+    def median(name: str, path: str, metric: str) -> float:
+        return statistics.median(getattr(x, metric) for x in results[name][path])
+
     errors = sum(x.errors for n in names for p in ENDPOINTS for x in results[n][p])
     print(
-        f"\n{server_name}, {workers} worker(s); wrk -t1 -c{args.connections} -d{args.seconds:g}s; "
-        f"median of {args.rounds}"
+        f"\n### {server_name}, {workers} worker(s)\n\nwrk -t1 -c{args.connections} -d{args.seconds:g}s, "
+        f"median of {args.rounds}; errors (non-2xx, socket): {errors}\n"
     )
-    header = (
-        "| endpoint | " + " | ".join(f"{n} req/s" for n in names) + " | " + " | ".join(f"{n} p99 ms" for n in names)
-    )
-    ratios = [("ours/raw", "ours", "raw")] if {"ours", "raw"} <= set(names) else []
-    ratios += [(f"ours/{peer}", "ours", peer) for peer in ("fastapi", "faster-api-web") if {"ours", peer} <= set(names)]
-    header += "".join(f" | {title}" for title, _, _ in ratios) + " |"
-    print(header)
-    print("|---" * (header.count("|") - 1) + "|")
+    peers = [peer for peer in ("fastapi", "faster-api-web") if "ours" in names and peer in names]
+    share = "ours" in names and "raw" in names
+    header = "| endpoint | " + " | ".join(f"{n} req/s" for n in names)
+    header += " | ours/raw req/s | ours/raw CPU" if share else ""
+    header += "".join(f" | ours/{peer} req/s" for peer in peers)
+    header += " | " + " | ".join(f"{n} p99 ms" for n in names) + " | " + " | ".join(f"{n} CPU µs" for n in names)
+    print(header + " |")
+    print("|---" * header.count("|") + "|")
     for path in ENDPOINTS:
-        row = f"| `{path}` | " + " | ".join(f"{rps[n][path]:,.0f}" for n in names)
-        row += " | " + " | ".join(f"{p99[n][path]:.1f}" for n in names)
-        row += "".join(
-            f" | {rps[a][path] / rps[b][path]:.1%}" if b == "raw" else f" | {rps[a][path] / rps[b][path]:.2f}x"
-            for _, a, b in ratios
-        )
+        rps = {n: median(n, path, "requests_per_second") for n in names}
+        cpu = {n: median(n, path, "server_cpu_us") for n in names}
+        row = f"| `{path}` | " + " | ".join(f"{rps[n]:,.0f}" for n in names)
+        if share:
+            row += f" | {rps['ours'] / rps['raw']:.1%} | {cpu['raw'] / cpu['ours']:.1%}"
+        row += "".join(f" | {rps['ours'] / rps[peer]:.2f}x" for peer in peers)
+        row += " | " + " | ".join(f"{median(n, path, 'p99_ms'):.1f}" for n in names)
+        row += " | " + " | ".join(f"{cpu[n]:.0f}" for n in names)
         print(row + " |")
-    print(f"errors (non-2xx, socket): {errors}")
 
 
 def main() -> None:
@@ -126,7 +129,10 @@ def main() -> None:
     for server_name in args.servers:
         for workers in args.workers:
             tables.append((server_name, workers, measure(server_name, workers, names, pythons, args)))
-    print(f"\nPython {sys.version.split()[0]}; cells are medians; p99 is wrk's latency percentile")
+    print(
+        f"\nPython {sys.version.split()[0]}. req/s and p99 from wrk; CPU µs: the server's CPU time per request "
+        "(all its processes), steadier than req/s on a busy machine; ours/raw CPU = raw's CPU µs / ours."
+    )
     for server_name, workers, results in tables:
         print_table(server_name, workers, names, results, args)
 

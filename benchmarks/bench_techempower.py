@@ -24,12 +24,11 @@ import statistics
 import sys
 from pathlib import Path
 
-from _http import Load, Server, ensure_venv, ours_python, require_wrk, wrk
+from _http import Load, Server, ensure_venv, load, ours_python, require_wrk, wrk
 
 HERE = Path(__file__).resolve().parent
 APPS = HERE / "techempower"
 EXAMPLE = HERE.parent / "examples" / "techempower"
-DRIVERS = ["asyncpg==0.32.0", "jinja2==3.1.6"]
 FRAMEWORKS = {"ours": "app_ours:app", "fastapi": "app_fastapi:app", "faster-api-web": "app_faster_api_web:app"}
 TESTS = {
     "json": "/json",
@@ -117,7 +116,7 @@ def main() -> None:
     pythons = {
         name: ours_python(["uvicorn", "httptools", "uvloop", "asyncpg", "jinja2"])
         if name == "ours"
-        else ensure_venv(name, DRIVERS)
+        else ensure_venv(name)
         for name in names
     }
     results: dict[str, dict[str, list[Load]]] = {name: {test: [] for test in tests} for name in names}
@@ -140,7 +139,7 @@ def main() -> None:
                 for _ in range(args.rounds):
                     for name in names:
                         results[name][test].append(
-                            wrk(servers[name].url + path, seconds=args.seconds, connections=args.connections)
+                            load(servers[name], path, seconds=args.seconds, connections=args.connections)
                         )
                 print(f"  measured {path}", file=sys.stderr)
         finally:
@@ -152,24 +151,28 @@ def main() -> None:
 def print_table(
     names: list[str], tests: list[str], results: dict[str, dict[str, list[Load]]], args: argparse.Namespace
 ) -> None:
-    rps = {n: {t: statistics.median(load.requests_per_second for load in results[n][t]) for t in tests} for n in names}
-    p99 = {n: {t: statistics.median(load.p99_ms for load in results[n][t]) for t in tests} for n in names}
-    errors = {n: sum(load.errors for t in tests for load in results[n][t]) for n in names}
+    def median(name: str, test: str, metric: str) -> float:
+        return statistics.median(getattr(x, metric) for x in results[name][test])
+
+    errors = {n: sum(x.errors for t in tests for x in results[n][t]) for n in names}
     print(
         f"\nuvicorn (httptools, uvloop), 1 worker each; wrk -t1 -c{args.connections} -d{args.seconds:g}s; "
-        f"median of {args.rounds} round(s); N = {args.queries}; Python {sys.version.split()[0]}\n"
+        f"median of {args.rounds} round(s); N = {args.queries}; Python {sys.version.split()[0]}; "
+        "CPU µs: the app server's CPU time per request (PostgreSQL's not included)\n"
     )
-    header = "| test | " + " | ".join(f"{n} req/s" for n in names) + " | " + " | ".join(f"{n} p99 ms" for n in names)
     peers = [n for n in names if n != "ours"] if "ours" in names else []
-    header += "".join(f" | ours/{peer}" for peer in peers) + " |"
-    print(header)
-    print("|---" * (header.count("|") - 1) + "|")
+    header = "| test | " + " | ".join(f"{n} req/s" for n in names)
+    header += "".join(f" | ours/{peer} req/s" for peer in peers)
+    header += " | " + " | ".join(f"{n} p99 ms" for n in names) + " | " + " | ".join(f"{n} CPU µs" for n in names)
+    print(header + " |")
+    print("|---" * header.count("|") + "|")
     for test in tests:
-        path = TESTS[test].format(n=args.queries)
-        row = f"| `{path}` | " + " | ".join(f"{rps[n][test]:,.0f}" for n in names)
-        row += " | " + " | ".join(f"{p99[n][test]:.1f}" for n in names)
-        row += "".join(f" | {rps['ours'][test] / rps[peer][test]:.2f}x" for peer in peers) + " |"
-        print(row)
+        rps = {n: median(n, test, "requests_per_second") for n in names}
+        row = f"| `{TESTS[test].format(n=args.queries)}` | " + " | ".join(f"{rps[n]:,.0f}" for n in names)
+        row += "".join(f" | {rps['ours'] / rps[peer]:.2f}x" for peer in peers)
+        row += " | " + " | ".join(f"{median(n, test, 'p99_ms'):.1f}" for n in names)
+        row += " | " + " | ".join(f"{median(n, test, 'server_cpu_us'):.0f}" for n in names)
+        print(row + " |")
     print("\nerrors (non-2xx, socket): " + ", ".join(f"{n} {errors[n]}" for n in names))
 
 
