@@ -1,5 +1,5 @@
 """FastAPI tutorial conformance: app structure (bigger applications as real modules, middleware, CORS,
-background tasks, metadata and docs URLs, static files), translated to FasterAPI."""
+background tasks, metadata and docs URLs, static files, the advanced middleware page), translated to FasterAPI."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ import importlib
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import pytest
 
-from FasterAPI import BackgroundTasks, Depends, Faster, Request
+from FasterAPI import BackgroundTasks, Depends, Faster, Request, Response
+from FasterAPI.middleware import Middleware
 from FasterAPI.middleware.cors import CORSMiddleware
+from FasterAPI.responses import JSONResponse
 from FasterAPI.staticfiles import StaticFiles
 from FasterAPI.testclient import TestClient
 
@@ -764,3 +766,98 @@ def test_self_hosted_docs_ui() -> None:
     assert "window.opener.swaggerUIRedirectOauth2" in client.get("/docs/oauth2-redirect").text
     assert "/static/redoc.standalone.js" in client.get("/redoc").text
     assert client.get("/openapi.json").json()["paths"] == {}
+
+
+# -- beyond the tutorial's own examples: a background task on a returned response ----------------------------------
+
+
+def test_background_task_on_response_object() -> None:
+    from FasterAPI import BackgroundTask
+
+    log: list[str] = []
+    app = Faster()
+
+    @app.get("/")
+    async def root() -> JSONResponse:
+        return JSONResponse({"ok": True}, background=BackgroundTask(log.append, "done"))
+
+    assert TestClient(app).get("/").json() == {"ok": True}
+    assert log == ["done"]
+
+
+def test_gzip_middleware_leaves_identity_requests_alone() -> None:
+    from FasterAPI.middleware.gzip import GZipMiddleware
+
+    app = Faster()
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+
+    @app.get("/big")
+    async def big() -> str:
+        return "x" * 5000
+
+    response = TestClient(app).get("/big", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in response.headers
+    assert response.json() == "x" * 5000
+
+
+# -- beyond the tutorial's own examples: middleware order on the way out, short-circuits, middleware=[...] ---------
+
+
+CallNext = Callable[[Request], Awaitable[Response]]
+
+
+def test_http_middleware_order_last_added_is_outermost() -> None:
+    events: list[str] = []
+    app = Faster()
+
+    @app.middleware("http")
+    async def first(request: Request, call_next: CallNext) -> Response:
+        events.append("first-in")
+        response = await call_next(request)
+        events.append("first-out")
+        return response
+
+    @app.middleware("http")
+    async def second(request: Request, call_next: CallNext) -> Response:
+        events.append("second-in")
+        response = await call_next(request)
+        events.append("second-out")
+        return response
+
+    @app.get("/")
+    async def root() -> str:
+        events.append("handler")
+        return "ok"
+
+    TestClient(app).get("/")
+    assert events == ["second-in", "first-in", "handler", "first-out", "second-out"]
+
+
+def test_http_middleware_can_short_circuit() -> None:
+    app = Faster()
+
+    @app.middleware("http")
+    async def block(request: Request, call_next: CallNext) -> Response:
+        if request.headers.get("x-block"):
+            return Response("blocked", status_code=403)
+        return await call_next(request)
+
+    @app.get("/")
+    async def root() -> str:
+        return "ok"
+
+    c = TestClient(app)
+    assert c.get("/").json() == "ok"
+    r = c.get("/", headers={"X-Block": "1"})
+    assert r.status_code == 403
+    assert r.text == "blocked"
+
+
+def test_middleware_constructor_kwarg() -> None:
+    app = Faster(middleware=[Middleware(CORSMiddleware, allow_origins=["*"])])
+
+    @app.get("/")
+    async def main() -> str:
+        return "ok"
+
+    assert TestClient(app).get("/", headers={"Origin": "http://x"}).headers["access-control-allow-origin"] == "*"

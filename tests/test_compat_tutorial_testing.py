@@ -410,3 +410,33 @@ def test_settings_dependency_and_override() -> None:
         "admin_email": "testing_admin@example.com",
         "items_per_user": 50,
     }
+
+
+# -- beyond the tutorial's own examples: no with block, no startup; a failing startup fails the with block ---------
+
+
+def test_startup_without_context_manager_is_not_run() -> None:
+    events: list[str] = []
+    app = Faster()
+
+    @app.on_event("startup")
+    def startup_event() -> None:
+        events.append("startup")
+
+    @app.get("/")
+    def root() -> str:
+        return "ok"
+
+    assert TestClient(app).get("/").json() == "ok"
+    assert events == []
+
+
+def test_lifespan_startup_failure_raises_in_test_client() -> None:
+    @asynccontextmanager
+    async def lifespan(app: Faster) -> AsyncIterator[None]:
+        raise RuntimeError("cannot start")
+        yield
+
+    app = Faster(lifespan=lifespan)
+    with pytest.raises(Exception, match="cannot start"), TestClient(app):
+        pass
