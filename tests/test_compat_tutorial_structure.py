@@ -1,5 +1,6 @@
 """FastAPI tutorial conformance: app structure (bigger applications as real modules, middleware, CORS,
-background tasks, metadata and docs URLs, static files, the advanced middleware page), translated to FasterAPI."""
+background tasks, metadata and docs URLs, path operation configuration in the document, static files, the
+advanced middleware page), translated to FasterAPI."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
+import msgspec
 import pytest
 
-from FasterAPI import BackgroundTasks, Depends, Faster, Request, Response
+from FasterAPI import BackgroundTasks, Depends, Faster, Query, Request, Response
 from FasterAPI.middleware import Middleware
 from FasterAPI.middleware.cors import CORSMiddleware
 from FasterAPI.responses import JSONResponse
@@ -861,3 +863,115 @@ def test_middleware_constructor_kwarg() -> None:
         return "ok"
 
     assert TestClient(app).get("/", headers={"Origin": "http://x"}).headers["access-control-allow-origin"] == "*"
+
+
+# -- beyond the tutorial's own examples: what path operation configuration puts in the document ------------
+
+
+class DocumentedItem(msgspec.Struct):
+    name: str
+    price: float
+    description: str | None = None
+
+
+def _documented_app() -> Faster:
+    app = Faster(
+        title="ChimichangApp",
+        description="ChimichangApp API helps you do awesome stuff.",
+        summary="Deadpool's favorite app. Nuff said.",
+        version="0.0.1",
+        terms_of_service="http://example.com/terms/",
+        contact={"name": "Deadpoolio", "url": "http://x-force.example.com/contact/", "email": "dp@x-force.example.com"},
+        license_info={"name": "Apache 2.0", "identifier": "Apache-2.0"},
+        openapi_tags=[{"name": "users", "description": "Operations with users."}],
+    )
+
+    @app.post(
+        "/items/",
+        tags=["items"],
+        summary="Create an item",
+        response_description="The created item",
+        status_code=201,
+    )
+    async def create_item(item: DocumentedItem) -> DocumentedItem:
+        """Create an item with all the information."""
+        return item
+
+    @app.get("/users/", tags=["users"], operation_id="some_specific_id_you_define")
+    async def read_users(q: Annotated[str | None, Query(description="search", deprecated=True)] = None) -> list[str]:
+        return []
+
+    @app.get("/elements/", tags=["items"], deprecated=True)
+    async def read_elements() -> list[str]:
+        return []
+
+    @app.get("/hidden/", include_in_schema=False)
+    async def hidden() -> str:
+        return "hidden"
+
+    @app.get("/items/{item_id}", description="Read one item")
+    async def read_item(item_id: int, short: bool = False) -> DocumentedItem:
+        return DocumentedItem(name="x", price=1.0)
+
+    return app
+
+
+@pytest.fixture(scope="module")
+def documented() -> TestClient:
+    return TestClient(_documented_app())
+
+
+@pytest.fixture(scope="module")
+def schema(documented: TestClient) -> dict[str, Any]:
+    document: dict[str, Any] = documented.get("/openapi.json").json()
+    return document
+
+
+def test_default_version_is_0_1_0() -> None:
+    assert TestClient(Faster()).get("/openapi.json").json()["info"] == {"title": "FasterAPI", "version": "0.1.0"}
+
+
+def test_operation_fields(schema: dict[str, Any]) -> None:
+    op = schema["paths"]["/items/"]["post"]
+    assert op["tags"] == ["items"]
+    assert op["summary"] == "Create an item"
+    assert op["description"] == "Create an item with all the information."
+    assert op["responses"]["201"]["description"] == "The created item"
+    assert op["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/DocumentedItem"}
+    assert op["requestBody"]["required"] is True
+    assert "422" in op["responses"]
+
+
+def test_default_summary_and_operation_id(schema: dict[str, Any]) -> None:
+    op = schema["paths"]["/items/{item_id}"]["get"]
+    assert op["summary"] == "Read Item"
+    assert op["operationId"] == "read_item_items__item_id__get"
+    assert op["description"] == "Read one item"
+    assert schema["paths"]["/users/"]["get"]["operationId"] == "some_specific_id_you_define"
+
+
+def test_parameters(schema: dict[str, Any]) -> None:
+    params = {p["name"]: p for p in schema["paths"]["/items/{item_id}"]["get"]["parameters"]}
+    assert params["item_id"]["in"] == "path"
+    assert params["item_id"]["required"] is True
+    assert params["item_id"]["schema"]["type"] == "integer"
+    assert params["short"]["in"] == "query"
+    assert params["short"]["required"] is False
+    assert params["short"]["schema"]["type"] == "boolean"
+    q = schema["paths"]["/users/"]["get"]["parameters"][0]
+    assert q["description"] == "search"
+    assert q["deprecated"] is True
+
+
+def test_deprecated_and_hidden(schema: dict[str, Any], documented: TestClient) -> None:
+    assert schema["paths"]["/elements/"]["get"]["deprecated"] is True
+    assert "/hidden/" not in schema["paths"]
+    assert documented.get("/hidden/").json() == "hidden"
+
+
+def test_component_schema(schema: dict[str, Any]) -> None:
+    item = schema["components"]["schemas"]["DocumentedItem"]
+    assert item["type"] == "object"
+    assert set(item["required"]) == {"name", "price"}
+    assert item["properties"]["price"]["type"] == "number"
+    assert "HTTPValidationError" in schema["components"]["schemas"]
