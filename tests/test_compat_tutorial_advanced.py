@@ -912,3 +912,115 @@ def test_openapi_callbacks() -> None:
         "$ref": "#/components/schemas/InvoiceEventReceived"
     }
     assert {"Invoice", "InvoiceEvent", "InvoiceEventReceived"} <= set(schema["components"]["schemas"])
+
+
+# -- beyond the tutorial's own examples: the Request object in full, url_for, api_route, HEAD ----------------------
+
+
+def test_request_object_attributes() -> None:
+    app = Faster()
+
+    @app.post("/items/{item_id}")
+    async def read_root(item_id: str, request: Request) -> dict[str, object]:
+        return {
+            "item_id": item_id,
+            "client_host": request.client.host if request.client else None,
+            "method": request.method,
+            "url": str(request.url),
+            "path": request.url.path,
+            "base_url": str(request.base_url),
+            "query": request.query_params.get("q"),
+            "ua": request.headers.get("User-Agent"),
+            "path_params": request.path_params,
+            "cookies": request.cookies,
+            "body": (await request.body()).decode(),
+        }
+
+    r = TestClient(app).post("/items/foo?q=1", headers={"User-Agent": "ua", "Cookie": "a=b"}, content=b"raw")
+    assert r.json() == {
+        "item_id": "foo",
+        "client_host": "testclient",
+        "method": "POST",
+        "url": "http://testserver/items/foo?q=1",
+        "path": "/items/foo",
+        "base_url": "http://testserver/",
+        "query": "1",
+        "ua": "ua",
+        "path_params": {"item_id": "foo"},
+        "cookies": {"a": "b"},
+        "body": "raw",
+    }
+
+
+def test_request_form_and_json() -> None:
+    app = Faster()
+
+    @app.post("/form")
+    async def form(request: Request) -> dict[str, object]:
+        data = await request.form()
+        return {"a": data["a"], "multi": data.getlist("m")}
+
+    @app.post("/json")
+    async def json_(request: Request) -> object:
+        return await request.json()
+
+    c = TestClient(app)
+    assert c.post("/form", data={"a": "1", "m": ["x", "y"]}).json() == {"a": "1", "multi": ["x", "y"]}
+    assert c.post("/json", json={"k": [1]}).json() == {"k": [1]}
+
+
+def test_url_for() -> None:
+    app = Faster()
+
+    @app.get("/items/{item_id}", name="read_item")
+    async def read_item(item_id: int, request: Request) -> str:
+        return str(request.url_for("read_item", item_id=item_id))
+
+    assert TestClient(app).get("/items/3").json() == "http://testserver/items/3"
+    assert app.url_path_for("read_item", item_id=5) == "/items/5"
+
+
+def test_mount_sub_application() -> None:
+    app = Faster()
+
+    @app.get("/app")
+    def read_main() -> dict[str, str]:
+        return {"message": "Hello World from main app"}
+
+    subapi = Faster()
+
+    @subapi.get("/sub")
+    def read_sub(request: Request) -> dict[str, object]:
+        return {"message": "Hello World from sub API", "root_path": request.scope.get("root_path")}
+
+    app.mount("/subapi", subapi)
+    c = TestClient(app)
+    assert c.get("/app").json() == {"message": "Hello World from main app"}
+    assert c.get("/subapi/sub").json() == {"message": "Hello World from sub API", "root_path": "/subapi"}
+    sub_doc = c.get("/subapi/openapi.json").json()
+    assert "/sub" in sub_doc["paths"]
+    assert "/subapi/openapi.json" in c.get("/subapi/docs").text
+
+
+def test_api_route_multiple_methods() -> None:
+    app = Faster()
+
+    @app.api_route("/both", methods=["GET", "POST"])
+    async def both(request: Request) -> str:
+        return request.method
+
+    c = TestClient(app)
+    assert c.get("/both").json() == "GET"
+    assert c.post("/both").json() == "POST"
+
+
+def test_head_on_get_route() -> None:
+    app = Faster()
+
+    @app.get("/h")
+    async def h() -> dict[str, int]:
+        return {"a": 1}
+
+    r = TestClient(app).head("/h")
+    assert r.status_code == 200
+    assert r.content == b""

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import msgspec
 import pytest
 
-from FasterAPI import BackgroundTasks, Depends, Faster, Query, Request, Response
+from FasterAPI import APIRouter, BackgroundTasks, Depends, Faster, Query, Request, Response
 from FasterAPI.middleware import Middleware
 from FasterAPI.middleware.cors import CORSMiddleware
 from FasterAPI.responses import JSONResponse
@@ -975,3 +975,62 @@ def test_component_schema(schema: dict[str, Any]) -> None:
     assert set(item["required"]) == {"name", "price"}
     assert item["properties"]["price"]["type"] == "number"
     assert "HTTPValidationError" in schema["components"]["schemas"]
+
+
+# -- beyond the tutorial's own examples: static files edge cases, include_router's own tags and responses ----------
+
+
+def test_static_files(tmp_path: Path) -> None:
+    (tmp_path / "hello.txt").write_text("hi there")
+    app = Faster()
+    app.mount("/static", StaticFiles(directory=tmp_path), name="static")
+    c = TestClient(app)
+    r = c.get("/static/hello.txt")
+    assert r.status_code == 200
+    assert r.text == "hi there"
+    assert r.headers["content-type"].startswith("text/plain")
+    assert c.get("/static/missing.txt").status_code == 404
+    assert c.get("/static/../secret").status_code == 404
+
+
+def test_static_files_html_mode(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<h1>home</h1>")
+    app = Faster()
+    app.mount("/", StaticFiles(directory=tmp_path, html=True), name="site")
+    assert TestClient(app).get("/").text == "<h1>home</h1>"
+
+
+def test_static_files_missing_directory() -> None:
+    with pytest.raises(RuntimeError):
+        StaticFiles(directory="/definitely/not/here")
+
+
+def test_bigger_app_include_router_with_tags_prefix_and_responses() -> None:
+    router = APIRouter(prefix="/items", tags=["items"], responses={404: {"description": "Not found"}})
+    fake_items_db = {"plumbus": {"name": "Plumbus"}, "gun": {"name": "Portal Gun"}}
+
+    @router.get("/{item_id}")
+    async def read_item(item_id: str) -> dict[str, str]:
+        return {"name": fake_items_db[item_id]["name"], "item_id": item_id}
+
+    admin = APIRouter()
+
+    @admin.post("/")
+    async def update_admin() -> dict[str, str]:
+        return {"message": "Admin getting schwifty"}
+
+    app = Faster()
+    app.include_router(router)
+    app.include_router(admin, prefix="/admin", tags=["admin"], responses={418: {"description": "I'm a teapot"}})
+    c = TestClient(app)
+    assert c.get("/items/plumbus").json() == {"name": "Plumbus", "item_id": "plumbus"}
+    assert c.post("/admin/").json() == {"message": "Admin getting schwifty"}
+    doc = c.get("/openapi.json").json()
+    op = doc["paths"]["/items/{item_id}"]["get"]
+    assert op["tags"] == ["items"]
+    assert op["responses"]["404"]["description"] == "Not found"
+    admin_paths = [p for p in doc["paths"] if p.startswith("/admin")]
+    assert admin_paths
+    admin_op = doc["paths"][admin_paths[0]]["post"]
+    assert admin_op["tags"] == ["admin"]
+    assert "418" in admin_op["responses"]
