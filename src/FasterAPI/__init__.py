@@ -3,7 +3,8 @@
 This package holds no logic, only names re-exported from the component distributions
 (``fasterapi-routing``, ``fasterapi-core``, ``fasterapi-ws`` and, with the ``[test]`` extra,
 ``fasterapi-testclient``). Names that need optional third-party packages (the test client needs
-httpx) are loaded on first use, so ``import FasterAPI`` stays light.
+httpx) and the integrations of ``fasterapi-extras`` (which bring asyncio, multiprocessing and more)
+are loaded on first use, so ``import FasterAPI`` stays light.
 """
 
 from __future__ import annotations
@@ -83,33 +84,6 @@ from fasterapi_core.security import (
     get_authorization_scheme_param as get_authorization_scheme_param,
 )
 from fasterapi_core.staticfiles import StaticFiles as StaticFiles
-from fasterapi_extras.asgi_compat import (
-    get_header as get_header,
-    get_server_host as get_server_host,
-    http_version as http_version,
-    is_http2 as is_http2,
-)
-from fasterapi_extras.jwt_auth import (
-    JWTBearer as JWTBearer,
-    create_access_token as create_access_token,
-    oauth2_access_token_json as oauth2_access_token_json,
-    oauth2_password_token_response as oauth2_password_token_response,
-)
-from fasterapi_extras.log_config import configure_structlog as configure_structlog
-from fasterapi_extras.production import (
-    DatabasePoolMiddleware as DatabasePoolMiddleware,
-    RateLimitMiddleware as RateLimitMiddleware,
-    RequestIDMiddleware as RequestIDMiddleware,
-)
-from fasterapi_extras.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
-from fasterapi_extras.sqlalchemy_ext import (
-    async_engine_from_url_optional as async_engine_from_url_optional,
-    sqlalchemy_session_dependency as sqlalchemy_session_dependency,
-)
-from fasterapi_extras.subinterpreters import (
-    SubInterpreterPool as SubInterpreterPool,
-    run_in_subinterpreter as run_in_subinterpreter,
-)
 from fasterapi_routing import (
     CONVERTERS as CONVERTERS,
     Converter as Converter,
@@ -137,6 +111,33 @@ from ._lazy import resolve_lazy
 
 if TYPE_CHECKING:
     from fasterapi_core.templating import Jinja2Templates as Jinja2Templates
+    from fasterapi_extras.asgi_compat import (
+        get_header as get_header,
+        get_server_host as get_server_host,
+        http_version as http_version,
+        is_http2 as is_http2,
+    )
+    from fasterapi_extras.jwt_auth import (
+        JWTBearer as JWTBearer,
+        create_access_token as create_access_token,
+        oauth2_access_token_json as oauth2_access_token_json,
+        oauth2_password_token_response as oauth2_password_token_response,
+    )
+    from fasterapi_extras.log_config import configure_structlog as configure_structlog
+    from fasterapi_extras.production import (
+        DatabasePoolMiddleware as DatabasePoolMiddleware,
+        RateLimitMiddleware as RateLimitMiddleware,
+        RequestIDMiddleware as RequestIDMiddleware,
+    )
+    from fasterapi_extras.redis_cache import RedisCacheMiddleware as RedisCacheMiddleware
+    from fasterapi_extras.sqlalchemy_ext import (
+        async_engine_from_url_optional as async_engine_from_url_optional,
+        sqlalchemy_session_dependency as sqlalchemy_session_dependency,
+    )
+    from fasterapi_extras.subinterpreters import (
+        SubInterpreterPool as SubInterpreterPool,
+        run_in_subinterpreter as run_in_subinterpreter,
+    )
     from fasterapi_testclient import (
         AsyncTestClient as AsyncTestClient,
         AsyncWebSocketTestSession as AsyncWebSocketTestSession,

@@ -6,7 +6,29 @@ import importlib
 import warnings
 from typing import Any
 
-__all__ = ["LAZY_NAMES", "MOVED_NAMES", "resolve_lazy"]
+__all__ = ["FIRST_USE_NAMES", "LAZY_NAMES", "MOVED_NAMES", "resolve_lazy"]
+
+# name -> (module, attribute): always installed, imported when first used (``import fasterapi_extras``
+# brings asyncio, multiprocessing and more: a tenth of ``import FasterAPI``).
+FIRST_USE_NAMES: dict[str, tuple[str, str]] = {
+    "get_header": ("fasterapi_extras.asgi_compat", "get_header"),
+    "get_server_host": ("fasterapi_extras.asgi_compat", "get_server_host"),
+    "http_version": ("fasterapi_extras.asgi_compat", "http_version"),
+    "is_http2": ("fasterapi_extras.asgi_compat", "is_http2"),
+    "JWTBearer": ("fasterapi_extras.jwt_auth", "JWTBearer"),
+    "create_access_token": ("fasterapi_extras.jwt_auth", "create_access_token"),
+    "oauth2_access_token_json": ("fasterapi_extras.jwt_auth", "oauth2_access_token_json"),
+    "oauth2_password_token_response": ("fasterapi_extras.jwt_auth", "oauth2_password_token_response"),
+    "configure_structlog": ("fasterapi_extras.log_config", "configure_structlog"),
+    "DatabasePoolMiddleware": ("fasterapi_extras.production", "DatabasePoolMiddleware"),
+    "RateLimitMiddleware": ("fasterapi_extras.production", "RateLimitMiddleware"),
+    "RequestIDMiddleware": ("fasterapi_extras.production", "RequestIDMiddleware"),
+    "RedisCacheMiddleware": ("fasterapi_extras.redis_cache", "RedisCacheMiddleware"),
+    "async_engine_from_url_optional": ("fasterapi_extras.sqlalchemy_ext", "async_engine_from_url_optional"),
+    "sqlalchemy_session_dependency": ("fasterapi_extras.sqlalchemy_ext", "sqlalchemy_session_dependency"),
+    "SubInterpreterPool": ("fasterapi_extras.subinterpreters", "SubInterpreterPool"),
+    "run_in_subinterpreter": ("fasterapi_extras.subinterpreters", "run_in_subinterpreter"),
+}
 
 # name -> (module, attribute, the extra that installs the module)
 LAZY_NAMES: dict[str, tuple[str, str, str]] = {
@@ -57,6 +79,9 @@ def resolve_lazy(name: str) -> Any:
             stacklevel=3,
         )
         return getattr(importlib.import_module(home), name)
+    first_use = FIRST_USE_NAMES.get(name)
+    if first_use is not None:
+        return getattr(importlib.import_module(first_use[0]), first_use[1])
     target = LAZY_NAMES.get(name)
     if target is None:
         raise AttributeError(f"module 'FasterAPI' has no attribute {name!r}")
