@@ -232,7 +232,7 @@ async def test_core_speed_flat_chain_steps_aside_for_dependency_overrides() -> N
     app = tree_app(calls, general=False)
     route = next(r for r in app.routes if isinstance(r, APIRoute) and r.path == "/things/{thing_id}")
     assert route._chain is not None
-    token = next(step[0].call for step in route._chain if getattr(step[0].call, "__name__", "") == "token")
+    token = next(step[1] for step in route._chain[0] if getattr(step[1], "__name__", "") == "token")
 
     async def fake_token() -> str:
         return "fake"

@@ -17,7 +17,7 @@ from fasterapi_routing.converters import IntConverter
 from ._context import RequestContext
 from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
-from ._limits import check_declared_length
+from ._limits import RequestTooLarge, check_declared_length
 from ._multipart import require_multipart
 from ._response import close_after_response
 from ._shaping import names_a_model, plan_shaping
@@ -42,7 +42,7 @@ from .solver import (
     decode_body,
     extract_simple,
     plan_flat_chain,
-    receive_body,
+    receive_rest,
     solve,
 )
 from .types import Receive, Scope, Send
@@ -365,7 +365,14 @@ class APIRoute(Route):
             kwargs = extract_simple(dependant, scope, path_params, errors, self._path_ready)
         else:
             kwargs = {}
-        body = await receive_body(receive, limit)
+        # ``receive_body`` written out for the usual single message (one coroutine less per request).
+        message = await receive()
+        if message["type"] == "http.request" and not message.get("more_body", False):
+            body = message.get("body", b"")
+            if limit is not None and len(body) > limit:
+                raise RequestTooLarge(limit)
+        else:
+            body = await receive_rest(receive, message, limit)
         decode_body(dependant.body, body, content_type, kwargs, errors)  # type: ignore[arg-type]
         if errors:
             await _reject(errors, body, scope, send)
@@ -444,32 +451,32 @@ class APIRoute(Route):
             return
         chain = self._chain
         assert chain is not None
+        steps, endpoint_args = chain
         errors: list[dict[str, Any]] = []
-        #: ``len(errors)`` when each step began; only kept once there are errors (the rare case).
+        #: ``len(errors)`` when each step began, kept only once there are errors (the rare case).
         marks: list[int] | None = None
-        results: list[Any] = []
-        kwargs: dict[str, Any] = {}
-        for index, (dependant, args, start) in enumerate(chain):
+        results: list[Any] = []  # one entry per step done: its index is ``len(results)``
+        for dependant, call, is_coroutine, reads, args, start in steps:
             if errors:
                 if marks is None:
-                    marks = [0] * len(chain)
-                marks[index] = len(errors)
-            kwargs = extract_simple(dependant, scope, path_params, errors) if dependant.has_params else {}
+                    marks = [0] * len(steps)
+                marks[len(results)] = len(errors)
+            kwargs = {} if reads is None else extract_simple(reads, scope, path_params, errors)
             for name, source in args:
                 kwargs[name] = results[source]
-            if errors and len(errors) != (marks[start] if marks is not None else 0):
+            if errors and len(errors) != (0 if marks is None else marks[start]):
                 results.append(None)  # a dependency whose sub-tree failed is not called (nor its dependents)
-                continue
-            if index == len(chain) - 1:
-                break
-            if dependant.is_coroutine:
-                results.append(await dependant.call(**kwargs))  # type: ignore[misc]
+            elif is_coroutine:
+                results.append(await call(**kwargs))
             else:
                 results.append(await call_endpoint(dependant, kwargs))
+        dependant = self.dependant
+        kwargs = extract_simple(dependant, scope, path_params, errors) if dependant.has_params else {}
+        for name, source in endpoint_args:
+            kwargs[name] = results[source]
         if errors:
             await _reject(errors, None, scope, send)
             return
-        dependant = self.dependant
         if dependant.is_coroutine:
             result = await self.endpoint(**kwargs)
         else:

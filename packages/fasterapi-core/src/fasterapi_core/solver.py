@@ -30,7 +30,7 @@ from .exceptions import HTTPException, RequestValidationError
 from .model_adapters import ModelValidationError
 from .requests import ClientDisconnect, Request
 from .responses import Response
-from .types import Receive, Scope
+from .types import Message, Receive, Scope
 
 __all__ = ["RequestContext", "call_endpoint", "solve"]
 
@@ -103,12 +103,17 @@ async def receive_body(receive: Receive, limit: int | None = None) -> bytes:
     ``limit``: raise ``RequestTooLarge`` (413) as soon as more bytes than that have arrived.
     """
     message = await receive()
-    kind = message["type"]
-    if kind == "http.request" and not message.get("more_body", False):
+    if message["type"] == "http.request" and not message.get("more_body", False):
         body: bytes = message.get("body", b"")
         if limit is not None and len(body) > limit:
             raise RequestTooLarge(limit)
         return body
+    return await receive_rest(receive, message, limit)
+
+
+async def receive_rest(receive: Receive, message: Message, limit: int | None) -> bytes:
+    """The body from ``message`` on, when it is not the whole body in one ``http.request`` (see ``receive_body``)."""
+    kind = message["type"]
     chunks: list[bytes] = []
     received = 0
     while True:
@@ -197,20 +202,23 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
 
 _MISSING: Any = object()
 
-#: One dependency of a flat chain: ``(dependant, {argument: index of the step giving it}, index of the
-#: first step of its own sub-tree)``. See :func:`plan_flat_chain`.
-ChainStep = tuple[Dependant, tuple[tuple[str, int], ...], int]
+#: One dependency of a flat chain: ``(dependant, its callable, whether it is a coroutine function, the
+#: dependant when it reads request values (else ``None``), {argument: index of the step giving it}, index
+#: of the first step of its own sub-tree)``. See :func:`plan_flat_chain`.
+ChainStep = tuple[Dependant, Any, bool, "Dependant | None", tuple[tuple[str, int], ...], int]
+#: The steps, then the endpoint's own ``{argument: step index}``.
+FlatChain = tuple[tuple[ChainStep, ...], tuple[tuple[str, int], ...]]
 
 
-def plan_flat_chain(dependant: Dependant) -> tuple[ChainStep, ...] | None:
+def plan_flat_chain(dependant: Dependant) -> FlatChain | None:
     """The dependencies of ``dependant`` as one list of steps, each after those it takes (post-order).
 
     For trees that need nothing of a ``RequestContext``: every dependency is an async function or a
     plain sync one (run as ``solve`` runs it) taking only path/query/header/cookie values and other
     dependencies, with no generator, body, form, special parameter or parameter model anywhere, and no
     callable reached twice (so the per-request cache could never be hit). ``None`` for every other tree;
-    those keep ``solve``. Running the steps in order with :func:`_extract` for their parameters does
-    exactly what ``solve`` does, without one coroutine and one dict per level.
+    those keep ``solve``. Running the steps in order, a step skipped when its sub-tree added errors,
+    does exactly what ``solve`` does, without one coroutine and one dict per level.
     """
     steps: list[ChainStep] = []
     seen: set[Any] = set()
@@ -235,7 +243,8 @@ def plan_flat_chain(dependant: Dependant) -> tuple[ChainStep, ...] | None:
             child_args = add(child)
             if child_args is None:
                 return None
-            steps.append((child, tuple(child_args), start))
+            reads = child if child.has_params else None
+            steps.append((child, child.call, child.is_coroutine, reads, tuple(child_args), start))
             if sub.name is not None:
                 args.append((sub.name, len(steps) - 1))
         return args
@@ -245,8 +254,7 @@ def plan_flat_chain(dependant: Dependant) -> tuple[ChainStep, ...] | None:
     endpoint_args = add(dependant)
     if endpoint_args is None or not steps:
         return None
-    steps.append((dependant, tuple(endpoint_args), 0))
-    return tuple(steps)
+    return tuple(steps), tuple(endpoint_args)
 
 
 def _extract_params(dependant: Dependant, ctx: RequestContext, values: dict[str, Any], errors: list[Any]) -> None:
@@ -357,12 +365,13 @@ def decode_body(
     try:
         decoded = plan.decoder.decode(body)
     except msgspec.ValidationError as exc:
-        retried = _retry_with_integers(plan, body)
+        untyped = _untyped(body)  # decoded once for both the integer retry and the error list
+        retried = _retry_with_integers(plan, untyped)
         seconds_given = str(exc).startswith(_DURATION_NUMBER)
         if retried is _FAILED and seconds_given:
             retried = _retry_with_seconds(plan, body, str(exc))
         if retried is _FAILED:
-            found = _all_body_errors(plan, body, exc)
+            found = _all_body_errors(plan, body, untyped, exc)
             if seconds_given:  # numbers of seconds are fine: only the other problems are reported
                 found = [e for e in found if not _SECONDS_ERROR.search(str(e.get("msg", "")))] or found
             errors.extend(found)
@@ -394,14 +403,32 @@ def decode_body(
 _FAILED: Any = object()
 
 
-def _retry_with_integers(plan: BodyPlan, body: bytes) -> Any:
-    """The body decoded with ``3.0`` taken as the integer 3 (error path only), or ``_FAILED``."""
+#: A JSON float has a digit right before its fraction or exponent; a body without this pattern has none.
+_FLOAT_LITERAL = re.compile(rb"[0-9][.eE]")
+
+
+def _untyped(body: bytes) -> tuple[Any, bool] | BaseException:
+    """A refused body decoded without a type, whole-number floats made ``int`` (and whether there were any),
+    or why it is not JSON (error path only: it is decoded once for the integer retry and the error list)."""
     try:
-        document, changed = integral_floats_as_ints(msgspec.json.decode(body))
-        if not changed:
-            return _FAILED
-        decoder = plan.decoder
-        assert isinstance(decoder, msgspec.json.Decoder)  # adapted decoders raise no msgspec.ValidationError
+        document = msgspec.json.decode(body)
+        if _FLOAT_LITERAL.search(body) is None:
+            return document, False  # no float anywhere: nothing to walk
+        return integral_floats_as_ints(document)
+    except (msgspec.DecodeError, RecursionError) as exc:
+        return exc
+
+
+def _retry_with_integers(plan: BodyPlan, untyped: tuple[Any, bool] | BaseException) -> Any:
+    """The body decoded with ``3.0`` taken as the integer 3 (error path only), or ``_FAILED``."""
+    if isinstance(untyped, BaseException):
+        return _FAILED
+    document, changed = untyped
+    if not changed:
+        return _FAILED
+    decoder = plan.decoder
+    assert isinstance(decoder, msgspec.json.Decoder)  # adapted decoders raise no msgspec.ValidationError
+    try:
         return msgspec.convert(document, decoder.type)
     except (msgspec.ValidationError, msgspec.DecodeError, RecursionError, TypeError):
         return _FAILED
@@ -461,14 +488,15 @@ def _seconds_to_duration(document: Any, message: str) -> Any:
     return document
 
 
-def _all_body_errors(plan: BodyPlan, body: bytes, first: msgspec.ValidationError) -> list[dict[str, Any]]:
+def _all_body_errors(
+    plan: BodyPlan, body: bytes, untyped: tuple[Any, bool] | BaseException, first: msgspec.ValidationError
+) -> list[dict[str, Any]]:
     """Every problem of a body msgspec refused (error path only; msgspec reports just the first)."""
-    try:
-        document, _ = integral_floats_as_ints(msgspec.json.decode(body))
-    except msgspec.DecodeError as exc:  # a type mismatch came before the syntax error (``[1,2`` for a model)
-        return [json_invalid(_text(body)) or json_invalid_error(exc, body)]
-    except RecursionError:
+    if isinstance(untyped, msgspec.DecodeError):  # a type mismatch came before the syntax error (``[1,2``)
+        return [json_invalid(_text(body)) or json_invalid_error(untyped, body)]
+    if isinstance(untyped, BaseException):
         raise HTTPException(400, _PARSE_ERROR) from None
+    document, _ = untyped
     if document is None and not plan.embed:
         return [missing_error(("body",))]
     if plan.embed and document is not None and not isinstance(document, dict):
