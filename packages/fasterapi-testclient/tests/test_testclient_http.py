@@ -54,6 +54,25 @@ def test_base_url_root_path_client_and_headers_options(raw_app: Any, backend: st
     client.close()
 
 
+@pytest.mark.parametrize(
+    ("base_url", "server", "host"),
+    [
+        ("http://[::1]", ["::1", 80], "[::1]"),
+        ("https://[::1]", ["::1", 443], "[::1]"),
+        ("http://[::1]:0", ["::1", 0], "[::1]:0"),
+        ("http://localhost:0", ["localhost", 0], "localhost:0"),
+    ],
+)
+def test_server_port_is_the_base_urls_own_even_zero(
+    raw_app: Any, backend: str, base_url: str, server: list[object], host: str
+) -> None:
+    # Port 0 is a port the URL names, not a missing one: the scope must not fall back to the scheme's default.
+    with TestClient(raw_app, base_url=base_url, backend=backend) as client:
+        data = client.get("/").json()
+    assert data["server"] == server
+    assert ["host", host] in data["headers"]
+
+
 @pytest.mark.parametrize("method", ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
 def test_every_verb_reaches_the_app(raw_app: Any, method: str, backend: str) -> None:
     with TestClient(raw_app, backend=backend) as client:

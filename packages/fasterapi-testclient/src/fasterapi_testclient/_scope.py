@@ -30,7 +30,7 @@ class ScopeOptions:
 def _common(request: httpx.Request, scheme: str, options: ScopeOptions) -> dict[str, Any]:
     url = request.url
     raw_path = url.raw_path.partition(b"?")[0]
-    port = url.port or _DEFAULT_PORTS.get(scheme, 80)
+    port = _DEFAULT_PORTS.get(scheme, 80) if url.port is None else url.port  # port 0 is a port, not a missing one
     return {
         "asgi": dict(_ASGI),
         "http_version": "1.1",
