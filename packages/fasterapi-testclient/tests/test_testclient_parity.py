@@ -287,6 +287,36 @@ def test_trailers_without_announcing_them_are_an_error(backend: str) -> None:
         client.get("/")
 
 
+_START = {"type": "http.response.start", "status": 200, "headers": []}
+_START_WITH_TRAILERS = {**_START, "trailers": True}
+_LAST_BODY = {"type": "http.response.body", "body": b""}
+_TRAILERS = {"type": "http.response.trailers", "headers": []}
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        pytest.param([_START, _START], id="start-twice"),
+        pytest.param([{"type": "http.response.body", "body": b"x"}], id="body-before-start"),
+        pytest.param([_START, _LAST_BODY, _LAST_BODY], id="body-after-complete"),
+        pytest.param([_START, _LAST_BODY, _TRAILERS], id="trailers-not-announced"),
+        pytest.param([_START_WITH_TRAILERS, _TRAILERS], id="trailers-before-body"),
+        pytest.param([_START_WITH_TRAILERS, _LAST_BODY, _TRAILERS, _TRAILERS], id="trailers-after-last"),
+    ],
+)
+def test_http_messages_out_of_order_are_assertion_errors_too(backend: str, messages: list[dict[str, Any]]) -> None:
+    # Starlette's client fails such apps with an AssertionError; ours names the mistake and is both.
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        for message in messages:
+            await send(message)
+
+    client = TestClient(app, backend=backend)
+    with pytest.raises(AssertionError) as caught:
+        client.get("/")
+    client.close()
+    assert isinstance(caught.value, RuntimeError)
+
+
 def test_debug_info_is_also_in_the_response_extensions(backend: str) -> None:
     with TestClient(template_app, backend=backend) as client:
         response = client.get("/")

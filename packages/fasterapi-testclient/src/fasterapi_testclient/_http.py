@@ -26,8 +26,12 @@ T = TypeVar("T")
 _DISCONNECT_GRACE = 0.25  # seconds an app gets to end by itself after http.disconnect before it is cancelled
 
 
-class NoResponseError(RuntimeError, AssertionError):
-    """The app returned without starting a response; an ``AssertionError`` too, as Starlette's client raises."""
+class ProtocolError(RuntimeError, AssertionError):
+    """The app broke the HTTP message order; an ``AssertionError`` too, as Starlette's client raises."""
+
+
+class NoResponseError(ProtocolError):
+    """The app returned without starting a response."""
 
 
 class HTTPExchange:
@@ -239,13 +243,13 @@ class HTTPExchange:
             self._add_trailers(message)
         elif kind == "http.response.debug":
             if self._started:
-                raise RuntimeError("The app sent 'http.response.debug' after 'http.response.start'")
+                raise ProtocolError("The app sent 'http.response.debug' after 'http.response.start'")
             self.debug_info = dict(message.get("info") or {})
         # other messages (pathsend, ...) are extensions this client did not advertise
 
     def _start_response(self, message: Message) -> None:
         if self._started:
-            raise RuntimeError("The app sent 'http.response.start' twice")
+            raise ProtocolError("The app sent 'http.response.start' twice")
         self.status = int(message["status"])
         self.headers = [(bytes(name), bytes(value)) for name, value in message.get("headers", ())]
         self.trailers_expected = bool(message.get("trailers", False))
@@ -254,11 +258,11 @@ class HTTPExchange:
 
     async def _send_body(self, message: Message) -> None:
         if not self._started:
-            raise RuntimeError("The app sent 'http.response.body' before 'http.response.start'")
+            raise ProtocolError("The app sent 'http.response.body' before 'http.response.start'")
         body: Any = message.get("body", b"")
         more_body = bool(message.get("more_body", False))
         if self._body_complete:
-            raise RuntimeError("The app sent 'http.response.body' after the response was complete")
+            raise ProtocolError("The app sent 'http.response.body' after the response was complete")
         if body and not self._is_head:
             try:  # the unbuffered stream suspends until the reader takes the chunk: back-pressure
                 await self._chunks_tx.send(bytes(body))
@@ -274,14 +278,14 @@ class HTTPExchange:
 
     def _add_trailers(self, message: Message) -> None:
         if not self.trailers_expected:
-            raise RuntimeError(
+            raise ProtocolError(
                 "The app sent 'http.response.trailers' without announcing them ('trailers': True in "
                 "'http.response.start')"
             )
         if not self._body_complete:
-            raise RuntimeError("The app sent 'http.response.trailers' before the last 'http.response.body'")
+            raise ProtocolError("The app sent 'http.response.trailers' before the last 'http.response.body'")
         if self._response_done.is_set():
-            raise RuntimeError("The app sent 'http.response.trailers' after the last trailers")
+            raise ProtocolError("The app sent 'http.response.trailers' after the last trailers")
         self.trailers.extend((bytes(name), bytes(value)) for name, value in message.get("headers", ()))
         if not message.get("more_trailers", False):
             self._response_done.set()
