@@ -8,6 +8,7 @@ import time
 import warnings
 from typing import Any
 
+import anyio
 import pytest
 
 from fasterapi_testclient import AsyncTestClient, LifespanStartupError, TestClient, WebSocketDenialResponse
@@ -93,3 +94,19 @@ def test_client_collected_inside_another_clients_app_stops_without_stalling(back
     assert stalled_for[0] < 1.0
     old_loop_threads[0].join(5)
     assert not old_loop_threads[0].is_alive()
+
+
+def test_closing_the_client_closes_a_streamed_response_left_open(backend: str) -> None:
+    async def endless(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"hello", "more_body": True})
+        await anyio.sleep_forever()
+
+    with warnings.catch_warnings(record=True) as recorded:
+        warnings.simplefilter("always")
+        client = TestClient(endless, backend=backend)
+        response = client.send(client.build_request("GET", "/"), stream=True)
+        assert next(response.iter_raw()) == b"hello"
+        client.close()  # the response is never closed: the client's end must release what it held
+        del client, response
+        assert_no_resource_warnings(recorded)

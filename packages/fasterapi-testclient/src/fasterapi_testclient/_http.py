@@ -205,6 +205,9 @@ class HTTPExchange:
                 self._error = exc
         finally:
             self._chunks_tx.close()
+            # Unbuffered: once the app has ended no chunk is in flight, so the reading end can go too.
+            # A response left open when the client's loop stops (and cancels the app) is then not leaked.
+            self._chunks_rx.close()
             self._head_ready.set()
 
     async def _receive(self) -> Message:
