@@ -337,3 +337,39 @@ def test_exception_handlers_constructor_kwarg() -> None:
         raise UnicornException("z")
 
     assert TestClient(app).get("/u").json() == {"n": "z"}
+
+
+def test_a_failing_background_task_or_yield_exit_raises_in_the_test_client_after_the_answer() -> None:
+    """As with Starlette's TestClient: errors after the response went out reach the client's caller too."""
+    from collections.abc import Iterator
+
+    from FasterAPI import BackgroundTasks, Depends
+
+    app = Faster()
+    ran: list[str] = []
+
+    def failing_task() -> None:
+        ran.append("task")
+        raise RuntimeError("task failed")
+
+    def session() -> Iterator[str]:
+        yield "s"
+        raise RuntimeError("exit failed")
+
+    @app.post("/jobs")
+    async def create(tasks: BackgroundTasks) -> dict[str, bool]:
+        tasks.add_task(failing_task)
+        return {"queued": True}
+
+    @app.get("/session")
+    async def with_session(value: str = Depends(session)) -> dict[str, str]:
+        return {"value": value}
+
+    with pytest.raises(RuntimeError, match="task failed"):
+        TestClient(app).post("/jobs")
+    assert ran == ["task"]
+    with pytest.raises(RuntimeError, match="exit failed"):
+        TestClient(app).get("/session")
+    quiet = TestClient(app, raise_server_exceptions=False)
+    assert quiet.post("/jobs").json() == {"queued": True}  # the answer the client already had
+    assert quiet.get("/session").json() == {"value": "s"}
