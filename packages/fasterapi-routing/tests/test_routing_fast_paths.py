@@ -99,3 +99,58 @@ def test_routing_quick_not_found_follows_routes_added_later() -> None:
     assert router.match("GET", "/late").status is MatchStatus.NOT_FOUND
     router.add_route("/late/", "late", methods=["GET"])
     assert router.match("GET", "/late").redirect_path == "/late/"
+
+
+@pytest.mark.filterwarnings("ignore::fasterapi_routing.DuplicateRouteWarning")
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(templates(), st.sampled_from([("GET",), ("POST",), ("GET", "POST")])), min_size=1, max_size=8),
+    st.sampled_from(["GET", "POST", "HEAD", "PUT", "DELETE", "PURGE"]),
+    paths,
+    templates(),
+    st.sampled_from(["/a", "/me", "/a/b"]),
+)
+def test_routing_remembered_405s_agree_with_the_full_search_before_and_after_changes(
+    table: list[tuple[str, tuple[str, ...]]], method: str, path: str, late_route: str, late_mount: str
+) -> None:
+    router = Router()
+    for template, methods in table:
+        try:
+            router.add_route(template, template, methods=methods)
+        except ValueError:
+            continue
+
+    def agrees() -> None:
+        first, again = router.match(method, path), router.match(method, path)  # the second may be remembered
+        plan = router._match_plan
+        assert plan is not None
+        assert _summary(first) == _summary(again) == _summary(router._match_slow(method, path, plan))
+
+    agrees()
+    try:
+        router.add_route(late_route, late_route, methods=[method])
+    except ValueError:
+        pass
+    agrees()
+    try:
+        router.mount(late_mount, late_mount)
+    except ValueError:
+        pass
+    agrees()
+
+
+def test_routing_405_of_a_static_path_is_worked_out_once_and_forgotten_on_changes() -> None:
+    router = Router()
+    router.add_route("/health", "health", methods=["GET"])
+    refused = router.match("DELETE", "/health")
+    assert refused.status is MatchStatus.METHOD_NOT_ALLOWED
+    assert refused.allowed_methods == {"GET", "HEAD"}
+    assert router.match("DELETE", "/health") is refused  # remembered
+    assert router.match("PURGE", "/health") is not router.match("PURGE", "/health")  # unknown methods are not
+    router.add_route("/{name}", "named", methods=["DELETE"])
+    assert router.match("DELETE", "/health").route is not None  # the new route serves it now
+    router = Router()
+    router.add_route("/files/list", "list", methods=["GET"])
+    assert router.match("POST", "/files/list").status is MatchStatus.METHOD_NOT_ALLOWED
+    router.mount("/files", "files")
+    assert router.match("POST", "/files/list").status is MatchStatus.MOUNT

@@ -151,6 +151,10 @@ def _handler_name(endpoint: Any) -> str:
     return f"{module}.{name}" if module and name else repr(endpoint)
 
 
+#: Methods whose 405 answers for static paths are kept (any other method is worked out each time).
+_KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
+
+
 class Router:
     """Records routes and mounts, and matches ``(method, path)`` against them.
 
@@ -172,6 +176,8 @@ class Router:
         self._url_names: dict[str, list[Route | Mount]] | None = None
         self._route_shapes: dict[tuple[str, ...], list[Route]] = {}
         self._included_in: list[tuple[Router, str, dict[str, Any]]] = []
+        #: 405 answers already worked out for a static path, by ``(method, path)``; emptied on any change.
+        self._refusals: dict[tuple[str, str], Match] = {}
         for item in routes or ():
             if isinstance(item, Mount):
                 self._add_mount(item)
@@ -258,6 +264,7 @@ class Router:
         self.mounts.append(mount)
         self.mounts.sort(key=lambda m: len(m.path), reverse=True)
         self._url_names = None
+        self._refusals.clear()  # a mount may now own a path that was a 405
         for parent, prefix, _ in self._included_in:
             parent.mount(prefix + mount.path, mount.app, name=mount.name)
 
@@ -296,6 +303,7 @@ class Router:
     def _invalidate(self) -> None:
         self._match_plan = None
         self._url_names = None
+        self._refusals.clear()
 
     def _build(self) -> _Plan:
         root = Node()
@@ -355,6 +363,9 @@ class Router:
             found = table.get(method)
             if found is not None:
                 return found
+            refused = self._refusals.get((method, path))
+            if refused is not None:
+                return refused
         # Greedy walk: the first candidate at every depth. When it serves the method it is exactly
         # what the full backtracking search would return first. ``parts[0]`` is the empty text before
         # the leading slash; the trie's root has it as its only static child.
@@ -445,7 +456,11 @@ class Router:
             return mounted
         allowed.discard(WEBSOCKET)
         if allowed:
-            return Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(allowed))
+            refusal = Match(MatchStatus.METHOD_NOT_ALLOWED, allowed_methods=frozenset(allowed))
+            if method in _KNOWN_METHODS and path in static:
+                # The same every time until the routes or mounts change (at most one per static path and method).
+                self._refusals[(method, path)] = refusal
+            return refusal
         if self.redirect_slashes and path != "/" and path[:1] == "/":
             twin = path[:-1] if path.endswith("/") else path + "/"
             table = static.get(twin)
