@@ -3,6 +3,8 @@ answer exactly what the full backtracking search answers, for any table and any 
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -127,15 +129,11 @@ def test_routing_remembered_405s_agree_with_the_full_search_before_and_after_cha
         assert _summary(first) == _summary(again) == _summary(router._match_slow(method, path, plan))
 
     agrees()
-    try:
+    with contextlib.suppress(ValueError):
         router.add_route(late_route, late_route, methods=[method])
-    except ValueError:
-        pass
     agrees()
-    try:
+    with contextlib.suppress(ValueError):
         router.mount(late_mount, late_mount)
-    except ValueError:
-        pass
     agrees()
 
 
