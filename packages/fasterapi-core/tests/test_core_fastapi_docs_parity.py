@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from fasterapi_core import FastAPI, Faster
-from fasterapi_core.exceptions import FastAPIDeprecationWarning
+from fasterapi_core import APIRouter, FastAPI, Faster, Request
+from fasterapi_core.exceptions import FastAPIDeprecationWarning, FastAPIError
+from fasterapi_core.responses import JSONResponse, RedirectResponse, Response
+from fasterapi_core.staticfiles import StaticFiles
+from fasterapi_core.templating import Jinja2Templates
 
 
 async def test_swagger_ui_page_lists_one_option_a_line_with_overrides_and_extras(
@@ -60,3 +64,120 @@ def test_root_path_on_faster_is_not_deprecated() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert Faster(root_path="/api/v1").root_path == "/api/v1"
+
+
+@pytest.mark.parametrize("root_path", ["", "/api/v1"])
+@pytest.mark.parametrize("mount_path", ["", "/subapp"])
+async def test_template_url_for_is_a_url_whose_path_a_template_can_take(
+    tmp_path: Path, root_path: str, mount_path: str
+) -> None:
+    """``{{ url_for('read_item', id=id).path }}`` (FastAPI's templates tutorial) gives the path, with the
+    mount and the proxy's root path in front; ``{{ url_for(...) }}`` stays the whole URL."""
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "styles.css").write_text("h1 { color: green; }")
+    (tmp_path / "item.html").write_text(
+        "<link href=\"{{ url_for('static', path='/styles.css').path }}\">"
+        "<a href=\"{{ url_for('read_item', id=id).path }}\">{{ url_for('read_item', id=id) }}</a>"
+    )
+    templates = Jinja2Templates(directory=tmp_path)
+    app = FastAPI()
+    app.mount("/static", StaticFiles(directory=tmp_path / "static"), name="static")
+
+    @app.get("/items/{id}")
+    async def read_item(request: Request, id: str) -> Any:
+        return templates.TemplateResponse(request=request, name="item.html", context={"id": id})
+
+    outer: FastAPI = app
+    if mount_path:
+        outer = FastAPI()
+        outer.mount(mount_path, app)
+    prefix = root_path + mount_path
+    transport = httpx.ASGITransport(app=outer, root_path=root_path)
+    async with httpx.AsyncClient(transport=transport, base_url="https://example.com") as client:
+        page = (await client.get(f"{prefix}/items/42")).text
+        assert f'<link href="{prefix}/static/styles.css">' in page
+        assert f'<a href="{prefix}/items/42">https://example.com{prefix}/items/42</a>' in page
+        assert (await client.get(f"{prefix}/static/styles.css")).text == "h1 { color: green; }"
+
+
+def test_a_return_annotation_mixing_a_response_and_data_is_refused_when_declared() -> None:
+    app = FastAPI()
+    with pytest.raises(FastAPIError, match=r"GET /portal.*get_portal\(\).*response_model=None"):
+
+        @app.get("/portal")
+        async def get_portal(teleport: bool = False) -> Response | dict[str, str]:
+            return RedirectResponse("/elsewhere") if teleport else {"message": "here"}
+
+
+async def test_response_model_none_or_responses_only_keep_such_annotations_working(
+    client_for: Callable[[Any], httpx.AsyncClient],
+) -> None:
+    app = FastAPI()
+
+    @app.get("/portal", response_model=None)
+    async def get_portal(teleport: bool = False) -> Response | dict[str, str]:
+        return RedirectResponse("/elsewhere") if teleport else {"message": "here"}
+
+    @app.get("/either")
+    async def either(teleport: bool = False) -> RedirectResponse | JSONResponse | None:
+        return RedirectResponse("/elsewhere") if teleport else JSONResponse({"message": "here"})
+
+    async with client_for(app) as client:
+        for path in ("/portal", "/either"):
+            assert (await client.get(path)).json() == {"message": "here"}
+            teleported = await client.get(path, params={"teleport": "true"})
+            assert teleported.status_code == 307 and teleported.headers["location"] == "/elsewhere"
+
+
+async def test_a_router_body_limit_covers_its_routes_and_a_route_limit_wins(
+    client_for: Callable[[Any], httpx.AsyncClient],
+) -> None:
+    """FastAPI 0.165's ``APIRouter(max_body_size=...)``: the app's limit, widened for an uploads router,
+    narrowed again for one of its routes; past the limit that applies, a 413."""
+    app = FastAPI(max_body_size=100)
+    uploads = APIRouter(prefix="/uploads", max_body_size=1000)
+
+    @app.post("/items")
+    async def create_item(request: Request) -> dict[str, int]:
+        return {"size": len(await request.body())}
+
+    @uploads.post("/")
+    async def upload(request: Request) -> dict[str, int]:
+        return {"size": len(await request.body())}
+
+    @uploads.post("/small", max_body_size=500)
+    async def small(request: Request) -> dict[str, int]:
+        return {"size": len(await request.body())}
+
+    app.include_router(uploads)
+    async with client_for(app) as client:
+        assert (await client.post("/items", content=b"x" * 100)).json() == {"size": 100}
+        assert (await client.post("/items", content=b"x" * 101)).status_code == 413
+        assert (await client.post("/uploads/", content=b"x" * 1000)).json() == {"size": 1000}
+        assert (await client.post("/uploads/", content=b"x" * 1001)).status_code == 413
+        assert (await client.post("/uploads/small", content=b"x" * 500)).json() == {"size": 500}
+        assert (await client.post("/uploads/small", content=b"x" * 501)).status_code == 413
+
+
+async def test_a_router_body_limit_reaches_routers_it_includes(
+    client_for: Callable[[Any], httpx.AsyncClient],
+) -> None:
+    app = FastAPI(max_body_size=10)
+    outer = APIRouter(max_body_size=50)
+    inner = APIRouter()
+
+    @inner.post("/echo")
+    async def echo(request: Request) -> dict[str, int]:
+        return {"size": len(await request.body())}
+
+    outer.include_router(inner)
+    app.include_router(outer)
+    async with client_for(app) as client:
+        assert (await client.post("/echo", content=b"x" * 50)).json() == {"size": 50}
+        assert (await client.post("/echo", content=b"x" * 51)).status_code == 413
+
+
+@pytest.mark.parametrize("limit", [-1, 1.5, True, "10"])
+def test_a_router_body_limit_must_be_a_byte_count(limit: object) -> None:
+    with pytest.raises(ValueError, match="max_body_size must be a non-negative number of bytes or None"):
+        APIRouter(max_body_size=limit)  # type: ignore[arg-type]

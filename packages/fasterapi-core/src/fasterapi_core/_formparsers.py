@@ -54,9 +54,9 @@ async def parse_form(
         body = await request.body()
         pairs = parse_query_string(body.decode("latin-1"))
         if len(pairs) > max_fields:
-            raise HTTPException(400, f"Too many fields: the maximum is {max_fields}")
-        for key, value in pairs:
-            if len(value) > max_part_size:
-                raise HTTPException(413, f"Form field {key!r} is larger than the maximum of {max_part_size} bytes")
+            raise HTTPException(400, f"Too many fields. Maximum number of fields is {max_fields}.")
+        for _, value in pairs:
+            if len(value) > max_part_size:  # Starlette's status and words (a 400, sizes in KB)
+                raise HTTPException(400, f"Field exceeded maximum size of {int(max_part_size / 1024)}KB.")
         return FormData(pairs)
     return FormData()

@@ -150,14 +150,14 @@ async def parse_multipart(
                     if "filename" in options:
                         files += 1
                         if files > max_files:
-                            raise HTTPException(400, f"Too many files: the maximum is {max_files}")
+                            raise HTTPException(400, f"Too many files. Maximum number of files is {max_files}.")
                         headers = Headers(raw=list(part.headers))
                         part.file = UploadFile(filename=options["filename"], headers=headers, size=0)
                         items.append((part.name, part.file))
                     else:
                         fields += 1
                         if fields > max_fields:
-                            raise HTTPException(400, f"Too many fields: the maximum is {max_fields}")
+                            raise HTTPException(400, f"Too many fields. Maximum number of fields is {max_fields}.")
                 elif kind == "data":
                     if part.file is not None:
                         part.data.extend(data)
@@ -166,9 +166,8 @@ async def parse_multipart(
                     else:
                         part.size += len(data)
                         if part.size > max_part_size:
-                            raise HTTPException(
-                                413, f"Form field {part.name!r} is larger than the maximum of {max_part_size} bytes"
-                            )
+                            # Starlette's status and words (a 400, sizes in KB), as FastAPI answers
+                            raise HTTPException(400, f"Part exceeded maximum size of {int(max_part_size / 1024)}KB.")
                         part.data.extend(data)
                 elif kind == "end":
                     if part.file is not None:

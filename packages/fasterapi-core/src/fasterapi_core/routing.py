@@ -274,10 +274,14 @@ class APIRoute(Route):
         if inspect.isclass(annotation) and issubclass(annotation, Response):
             return None
         origin = typing.get_origin(annotation)
-        if origin in (typing.Union, types.UnionType) and any(
-            inspect.isclass(a) and issubclass(a, Response) for a in typing.get_args(annotation)
-        ):
-            return None
+        if origin in (typing.Union, types.UnionType):
+            members = typing.get_args(annotation)
+            responses = [a for a in members if inspect.isclass(a) and issubclass(a, Response)]
+            if responses:
+                others = [a for a in members if a not in responses and a is not type(None)]
+                if others:
+                    raise FasterAPIError(_mixed_response_annotation(endpoint, annotation))
+                return None
         return annotation
 
     async def _handle_plain(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
@@ -570,6 +574,24 @@ def _check_response_model(model: Any, explicit: bool, endpoint: Any) -> None:
     )
 
 
+def _check_body_limit(limit: object) -> None:
+    if limit is DEFAULT or limit is None:
+        return
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise ValueError(f"max_body_size must be a non-negative number of bytes or None, not {limit!r}")
+
+
+def _mixed_response_annotation(endpoint: Any, annotation: Any) -> str:
+    """FastAPI refuses ``-> Response | dict`` (its docs' "invalid return type annotation"): the data part
+    would be validated and documented, the Response part cannot be; say so and how to mean it."""
+    return (
+        f"the return annotation of {display_name(endpoint)}(), -> {_describe(annotation)}, mixes a Response "
+        "class with data types, so no response model can be made from it (FastAPI refuses it too): pass "
+        "response_model=None to the decorator to send what the handler returns as it is (a Response as it is, "
+        "anything else as JSON)"
+    )
+
+
 def _describe(tp: Any) -> str:
     return display_name(tp) if isinstance(tp, type) and typing.get_origin(tp) is None else repr(tp)
 
@@ -712,8 +734,10 @@ class FasterRouter(Router):
         deprecated: bool | None = None,
         include_in_schema: bool = True,
         generate_unique_id_function: Callable[[Any], str] | None = None,
+        max_body_size: int | None = DEFAULT,
     ) -> None:
         super().__init__(redirect_slashes=redirect_slashes)
+        _check_body_limit(max_body_size)
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise ValueError(f"prefix {prefix!r} must start with '/' and must not end with '/'")
         self.prefix = prefix
@@ -725,6 +749,9 @@ class FasterRouter(Router):
         self.include_in_schema = include_in_schema
         #: Names the OpenAPI operations of this router's routes that set none themselves (FastAPI's option).
         self.generate_unique_id_function = generate_unique_id_function
+        #: The request body limit of this router's routes that set none themselves (FastAPI 0.165's option):
+        #: ``DEFAULT`` leaves it to the router that includes this one, and finally to the app.
+        self.max_body_size = max_body_size
 
     def merge_options(self, outer: Any, inner: Any) -> dict[str, Any]:
         # This router's own tags and dependencies apply to routes it includes too (FastAPI does so):
@@ -744,6 +771,8 @@ class FasterRouter(Router):
         unique_id = merged.get(_UNIQUE_ID) or outer.get(_UNIQUE_ID) or self.generate_unique_id_function
         if unique_id is not None:
             merged[_UNIQUE_ID] = unique_id
+        if "max_body_size" not in merged and self.max_body_size is not DEFAULT:
+            merged["max_body_size"] = self.max_body_size
         return merged
 
     def add_api_route(
@@ -790,6 +819,8 @@ class FasterRouter(Router):
             options["include_in_schema"] = False
         if options.get(_UNIQUE_ID) is None and self.generate_unique_id_function is not None:
             options[_UNIQUE_ID] = self.generate_unique_id_function
+        if "max_body_size" not in options and self.max_body_size is not DEFAULT:
+            options["max_body_size"] = self.max_body_size
         if "{$" in full_path:
             # An OpenAPI callback, documented through another route's ``callbacks=``: its runtime expressions
             # become a literal template no client asks for (in FastAPI such a path never matches either).

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .background import BackgroundTask
+from .datastructures import URL
 from .requests import Request
 from .responses import HTMLResponse
 
@@ -114,9 +115,12 @@ def _split_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any
     return request, name, context, rest
 
 
-def _url_for_impl(context: Any, name: str, /, **path_params: Any) -> str:
+def _url_for_impl(context: Any, name: str, /, **path_params: Any) -> URL:
+    """The ``URL`` (as Starlette's templates give it): ``{{ url_for('static', path='/a.css') }}`` renders the
+    whole URL, ``{{ url_for(...).path }}`` only its path."""
     request = context["request"]
-    return str(request.url_for(name, **path_params))
+    url: URL = request.url_for(name, **path_params)
+    return url
 
 
 def _make_url_for() -> Any:
