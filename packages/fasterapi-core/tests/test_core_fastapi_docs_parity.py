@@ -5,12 +5,12 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
 import pytest
 
-from fasterapi_core import APIRouter, FastAPI, Faster, Request
+from fasterapi_core import APIRouter, FastAPI, Faster, Query, Request
 from fasterapi_core.exceptions import FastAPIDeprecationWarning, FastAPIError
 from fasterapi_core.responses import JSONResponse, RedirectResponse, Response
 from fasterapi_core.staticfiles import StaticFiles
@@ -181,3 +181,42 @@ async def test_a_router_body_limit_reaches_routers_it_includes(
 def test_a_router_body_limit_must_be_a_byte_count(limit: object) -> None:
     with pytest.raises(ValueError, match="max_body_size must be a non-negative number of bytes or None"):
         APIRouter(max_body_size=limit)  # type: ignore[arg-type]
+
+
+async def test_a_list_query_with_a_length_and_an_item_bound_checks_both(
+    client_for: Callable[[Any], httpx.AsyncClient],
+) -> None:
+    """``Query(max_length=2, gt=0)`` on ``list[int]``: the length bounds the list, ``gt`` each item (FastAPI
+    declares it too, then fails every request with a 500; here both are checked and documented)."""
+    app = FastAPI()
+
+    @app.get("/items/")
+    async def read_items(q: Annotated[list[int], Query(max_length=2, gt=0)] = []) -> dict[str, list[int]]:  # noqa: B006
+        return {"q": q}
+
+    async with client_for(app) as client:
+        assert (await client.get("/items/", params={"q": ["1", "2"]})).json() == {"q": [1, 2]}
+        assert (await client.get("/items/")).json() == {"q": []}
+        too_long = await client.get("/items/", params={"q": ["1", "2", "3"]})
+        assert too_long.status_code == 422
+        assert too_long.json()["detail"][0]["type"] == "too_long"
+        assert too_long.json()["detail"][0]["loc"] == ["query", "q"]
+        too_small = await client.get("/items/", params={"q": ["5", "0"]})
+        assert too_small.status_code == 422
+        assert too_small.json()["detail"] == [
+            {
+                "type": "greater_than",
+                "loc": ["query", "q", 1],
+                "msg": "Input should be greater than 0",
+                "input": "0",
+                "ctx": {"gt": 0},
+            }
+        ]
+        (parameter,) = (await client.get("/openapi.json")).json()["paths"]["/items/"]["get"]["parameters"]
+    assert parameter["schema"] == {
+        "type": "array",
+        "items": {"type": "integer", "exclusiveMinimum": 0},
+        "maxItems": 2,
+        "default": [],
+        "title": "Q",
+    }

@@ -87,11 +87,14 @@ class ParamPlan:
     )
 
     def __init__(self, name: str, source: str, annotation: object, field: Param) -> None:
-        meta = _meta_for(field)
         declared = annotation
         annotation, inline_meta = _split_annotated(annotation)
+        # A list's min_length/max_length bound the list, kept apart from what bounds each item (gt, pattern):
+        # one msgspec.Meta cannot hold both kinds (``Query(max_length=2, gt=0)`` on ``list[int]``).
+        field_lengths = _lengths_of(field) if is_sequence(annotation) else ()
+        meta = _meta_for(field, lengths=not field_lengths)
         for extra in inline_meta:
-            if isinstance(extra, msgspec.Meta) and meta is None:
+            if isinstance(extra, msgspec.Meta) and meta is None and not field_lengths:
                 meta = extra
         self.name = name
         self.source = source
@@ -110,7 +113,7 @@ class ParamPlan:
         item_type = _sequence_item(annotation) if self.is_sequence else annotation
         self.type_label = type_label(item_type)
         self.expected = expected_values(item_type)
-        self.constraints = _constraints_of(meta)
+        self.constraints = _constraints_of(meta) + field_lengths
         #: For a list parameter, FastAPI applies ``min_length``/``max_length`` to the list, the rest to each item.
         self.list_constraints = tuple(c for c in self.constraints if self.is_sequence and c[0] in _LENGTHS)
         self.item_constraints = tuple(c for c in self.constraints if c not in self.list_constraints)
@@ -282,7 +285,12 @@ def _constraints_of(meta: msgspec.Meta | None) -> tuple[tuple[str, Any], ...]:
     return tuple((name, getattr(meta, name)) for name in names if getattr(meta, name, None) is not None)
 
 
-def _meta_for(field: Param) -> msgspec.Meta | None:
+def _lengths_of(field: Param) -> tuple[tuple[str, Any], ...]:
+    return tuple((name, getattr(field, name)) for name in _LENGTHS if getattr(field, name) is not None)
+
+
+def _meta_for(field: Param, *, lengths: bool = True) -> msgspec.Meta | None:
+    """``field``'s constraints as one ``msgspec.Meta`` (``lengths=False``: without min/max_length)."""
     kwargs = {
         key: value
         for key, value in (
@@ -290,8 +298,8 @@ def _meta_for(field: Param) -> msgspec.Meta | None:
             ("ge", field.ge),
             ("lt", field.lt),
             ("le", field.le),
-            ("min_length", field.min_length),
-            ("max_length", field.max_length),
+            ("min_length", field.min_length if lengths else None),
+            ("max_length", field.max_length if lengths else None),
             ("pattern", field.pattern),
         )
         if value is not None

@@ -58,6 +58,9 @@ def annotated_with(tp: Any, **constraints: Any) -> Any:
     given = {key: value for key, value in constraints.items() if value is not None}
     if not given:
         return tp
+    split = _lengths_on_list_rest_on_items(tp, given)
+    if split is not None:
+        return split
     try:
         meta = msgspec.Meta(**given)
         inner = _optional_inner(tp)
@@ -70,6 +73,27 @@ def annotated_with(tp: Any, **constraints: Any) -> Any:
             return tp
         return annotated_with(tp, **docs)
     return annotated
+
+
+_LENGTH_KEYS = ("min_length", "max_length")
+_DOC_KEYS = ("title", "description", "examples")
+
+
+def _lengths_on_list_rest_on_items(tp: Any, given: dict[str, Any]) -> Any:
+    """``list[int]`` with ``max_length`` and ``gt``: the length bounds the list, ``gt`` each item, which is
+    how such a parameter is checked (one msgspec.Meta cannot carry both kinds). ``None`` when not that case."""
+    inner = _optional_inner(tp)
+    container = tp if inner is None else inner
+    origin, args = typing.get_origin(container), typing.get_args(container)
+    if origin not in (list, set, frozenset) or len(args) != 1:
+        return None
+    lengths = {key: value for key, value in given.items() if key in _LENGTH_KEYS}
+    items = {key: value for key, value in given.items() if key not in _LENGTH_KEYS and key not in _DOC_KEYS}
+    if not lengths or not items:
+        return None
+    rebuilt = origin[annotated_with(args[0], **items)]
+    rest = {key: value for key, value in given.items() if key not in items}
+    return annotated_with(rebuilt if inner is None else typing.Optional[rebuilt], **rest)  # noqa: UP045
 
 
 def _optional_inner(tp: Any) -> Any:
