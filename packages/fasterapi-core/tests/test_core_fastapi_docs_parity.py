@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import httpx
 import pytest
 
-from fasterapi_core import APIRouter, FastAPI, Faster, Query, Request
+from fasterapi_core import APIRouter, FastAPI, Faster, Form, Query, Request
 from fasterapi_core.exceptions import FastAPIDeprecationWarning, FastAPIError
 from fasterapi_core.responses import JSONResponse, RedirectResponse, Response
 from fasterapi_core.staticfiles import StaticFiles
@@ -220,3 +220,64 @@ async def test_a_list_query_with_a_length_and_an_item_bound_checks_both(
         "default": [],
         "title": "Q",
     }
+
+
+@pytest.mark.parametrize("multipart", [False, True])
+async def test_form_limits_of_the_app_a_router_and_a_route(
+    client_for: Callable[[Any], httpx.AsyncClient], multipart: bool
+) -> None:
+    """FastAPI 0.165's ``form_limits``: the app's bound the forms of every route, a router's and a route's
+    keys win over them; past a bound, Starlette's 400."""
+    app = FastAPI(form_limits={"max_fields": 3})
+    docs = APIRouter(prefix="/docs-api", form_limits={"max_part_size": 20})
+
+    @app.post("/notes")
+    async def create_note(text: Annotated[str, Form()]) -> dict[str, int]:
+        return {"size": len(text)}
+
+    @app.post("/big", form_limits={"max_part_size": 64, "max_fields": 5})
+    async def create_big(text: Annotated[str, Form()]) -> dict[str, int]:
+        return {"size": len(text)}
+
+    @docs.post("/")
+    async def create_doc(text: Annotated[str, Form()]) -> dict[str, int]:
+        return {"size": len(text)}
+
+    app.include_router(docs)
+
+    async with client_for(app) as client:
+
+        async def submit(path: str, fields: dict[str, str]) -> httpx.Response:
+            if multipart:
+                return await client.post(path, files={key: (None, value) for key, value in fields.items()})
+            return await client.post(path, data=fields)
+
+        assert (await submit("/notes", {"text": "x" * 40})).json() == {"size": 40}
+        too_many = await submit("/notes", {"text": "ok", "a": "1", "b": "2", "c": "3"})
+        assert too_many.status_code == 400
+        assert too_many.json() == {"detail": "Too many fields. Maximum number of fields is 3."}
+        assert (await submit("/big", {"text": "x" * 64, "a": "1", "b": "2", "c": "3"})).json() == {"size": 64}
+        assert (await submit("/big", {"text": "x" * 65})).status_code == 400
+        assert (await submit("/docs-api/", {"text": "x" * 20})).json() == {"size": 20}
+        assert (await submit("/docs-api/", {"text": "x" * 21})).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("limits", "message"),
+    [
+        ({"max_feilds": 3}, "unknown key 'max_feilds'"),
+        ({"max_files": -1}, "max_files must be a non-negative int"),
+        ({"max_part_size": "1MB"}, "max_part_size must be a non-negative int"),
+    ],
+)
+def test_form_limits_are_checked_when_declared(limits: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        FastAPI(form_limits=limits)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=message):
+        APIRouter(form_limits=limits)  # type: ignore[arg-type]
+    app = FastAPI()
+    with pytest.raises(ValueError, match=message):
+
+        @app.post("/notes", form_limits=limits)  # type: ignore[arg-type]
+        async def create_note(text: Annotated[str, Form()]) -> None:
+            return None

@@ -101,13 +101,22 @@ async def _request_form(ctx: RequestContext) -> FormData:
         return FormData()
     form = connection._form
     if form is None:
-        form = await parse_form(connection)
+        form = await parse_form(connection, **_form_limits(connection.scope))
         connection._form = form
         if ctx.exit_stack is None:
             ctx.exit_stack = contextlib.AsyncExitStack()
         ctx.exit_stack.push_async_callback(form.close)
     result: FormData = form
     return result
+
+
+def _form_limits(scope: Any) -> dict[str, int]:
+    """The app's ``form_limits`` with the serving route's over them (both checked when declared)."""
+    app_limits = getattr(scope.get("app"), "form_limits", None)
+    route_limits = getattr(scope.get("route"), "form_limits", None)
+    if route_limits and app_limits:
+        return {**app_limits, **route_limits}
+    return route_limits or app_limits or {}
 
 
 def _upload_error(loc: tuple[Any, ...], value: object) -> dict[str, Any]:

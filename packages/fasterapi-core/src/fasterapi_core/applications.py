@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from fasterapi_routing import MatchStatus, NoMatchFound, Route
 
 from ._encoding import JSON_CONTENT_TYPE
+from ._form_limits import FormLimits, check_form_limits
 from ._limits import DEFAULT_MAX_BODY_SIZE, limit_request_body
 from ._response import RESPONSE_STARTED, mark_response_started
 from ._type_support import display_name
@@ -139,6 +140,7 @@ class Faster:
         redirect_slashes: bool = True,
         root_path: str = "",
         max_body_size: int | None = DEFAULT_MAX_BODY_SIZE,
+        form_limits: FormLimits | None = None,
         stream_request_body: bool = False,
         stream_multipart: bool = False,
         reraise_server_errors: bool = True,
@@ -171,6 +173,8 @@ class Faster:
             )
         self.root_path = root_path
         self.max_body_size = max_body_size
+        #: Bounds of the forms every route reads (FastAPI 0.165's option); a router's or route's keys win.
+        self.form_limits = check_form_limits(form_limits)
         self.stream_request_body = stream_request_body
         self.stream_multipart = stream_multipart
         self.extra = extra
@@ -238,6 +242,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> APIRoute:
         """Register ``endpoint``; the keyword options are FastAPI's, plus ``max_body_size`` (this route's limit)."""
         return self.router.add_api_route(path, endpoint, methods=methods, name=name, **route_options(locals()))
@@ -270,6 +275,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``methods`` at ``path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=methods, name=name, **route_options(locals()))
@@ -301,6 +307,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``GET path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["GET"], name=name, **route_options(locals()))
@@ -332,6 +339,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``PUT path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["PUT"], name=name, **route_options(locals()))
@@ -363,6 +371,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``POST path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["POST"], name=name, **route_options(locals()))
@@ -394,6 +403,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``DELETE path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["DELETE"], name=name, **route_options(locals()))
@@ -425,6 +435,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``OPTIONS path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["OPTIONS"], name=name, **route_options(locals()))
@@ -456,6 +467,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``HEAD path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["HEAD"], name=name, **route_options(locals()))
@@ -487,6 +499,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``PATCH path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["PATCH"], name=name, **route_options(locals()))
@@ -518,6 +531,7 @@ class Faster:
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``TRACE path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["TRACE"], name=name, **route_options(locals()))

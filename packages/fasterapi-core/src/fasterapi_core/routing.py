@@ -17,6 +17,7 @@ from fasterapi_routing.converters import IntConverter
 from ._context import RequestContext
 from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
+from ._form_limits import FormLimits, check_form_limits, merge_form_limits
 from ._limits import RequestTooLarge, check_declared_length
 from ._multipart import require_multipart
 from ._response import close_after_response
@@ -136,6 +137,7 @@ class APIRoute(Route):
         "_shape",
         "_status",
         "dependant",
+        "form_limits",
         "handle",
         "limits_own_body",
         "response_class",
@@ -155,6 +157,8 @@ class APIRoute(Route):
     ) -> None:
         super().__init__(path, endpoint, methods=methods, name=name, options=options)
         opts = self.options
+        #: This route's ``form_limits`` (its router's merged in); the app's fill the keys it leaves out.
+        self.form_limits: dict[str, int] | None = check_form_limits(opts.get("form_limits")) or None
         try:
             self.dependant = plan_endpoint(
                 endpoint, self.template.param_names, opts.get("dependencies") or (), defer_path_check=True
@@ -735,9 +739,12 @@ class FasterRouter(Router):
         include_in_schema: bool = True,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> None:
         super().__init__(redirect_slashes=redirect_slashes)
         _check_body_limit(max_body_size)
+        #: Bounds of the forms this router's routes read (FastAPI 0.165's option); a route's own keys win.
+        self.form_limits = check_form_limits(form_limits)
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise ValueError(f"prefix {prefix!r} must start with '/' and must not end with '/'")
         self.prefix = prefix
@@ -773,6 +780,9 @@ class FasterRouter(Router):
             merged[_UNIQUE_ID] = unique_id
         if "max_body_size" not in merged and self.max_body_size is not DEFAULT:
             merged["max_body_size"] = self.max_body_size
+        form_limits = merge_form_limits(self.form_limits, outer.get("form_limits"), inner.get("form_limits"))
+        if form_limits:
+            merged["form_limits"] = form_limits
         return merged
 
     def add_api_route(
@@ -804,6 +814,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> APIRoute:
         """Register ``endpoint``; the keyword options are FastAPI's, plus ``max_body_size`` (this route's limit)."""
         options = route_options(locals())
@@ -821,6 +832,9 @@ class FasterRouter(Router):
             options[_UNIQUE_ID] = self.generate_unique_id_function
         if "max_body_size" not in options and self.max_body_size is not DEFAULT:
             options["max_body_size"] = self.max_body_size
+        limits = merge_form_limits(self.form_limits, check_form_limits(options.get("form_limits")))
+        if limits:
+            options["form_limits"] = limits
         if "{$" in full_path:
             # An OpenAPI callback, documented through another route's ``callbacks=``: its runtime expressions
             # become a literal template no client asks for (in FastAPI such a path never matches either).
@@ -861,6 +875,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``methods`` at ``path`` (the options are ``add_api_route``'s)."""
         options = route_options(locals())
@@ -899,6 +914,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``GET path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["GET"], name=name, **route_options(locals()))
@@ -930,6 +946,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``PUT path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["PUT"], name=name, **route_options(locals()))
@@ -961,6 +978,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``POST path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["POST"], name=name, **route_options(locals()))
@@ -992,6 +1010,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``DELETE path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["DELETE"], name=name, **route_options(locals()))
@@ -1023,6 +1042,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``OPTIONS path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["OPTIONS"], name=name, **route_options(locals()))
@@ -1054,6 +1074,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``HEAD path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["HEAD"], name=name, **route_options(locals()))
@@ -1085,6 +1106,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``PATCH path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["PATCH"], name=name, **route_options(locals()))
@@ -1116,6 +1138,7 @@ class FasterRouter(Router):
         openapi_extra: dict[str, Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
+        form_limits: FormLimits | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``TRACE path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["TRACE"], name=name, **route_options(locals()))
@@ -1167,10 +1190,13 @@ class FasterRouter(Router):
         include_in_schema: bool = True,
         callbacks: list[Any] | None = None,
         generate_unique_id_function: Callable[[Any], str] | None = None,
+        form_limits: FormLimits | None = None,
         options: Any = None,
     ) -> None:
         """Serve ``router``'s routes here under ``prefix``, adding ``tags`` and ``dependencies`` to each."""
         merged: dict[str, Any] = dict(options or {})
+        if form_limits:
+            merged["form_limits"] = merge_form_limits(merged.get("form_limits"), check_form_limits(form_limits))
         if tags:
             merged["tags"] = [*merged.get("tags", ()), *tags]
         if dependencies:
