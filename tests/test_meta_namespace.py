@@ -44,6 +44,7 @@ SUBMODULES = [
     "FasterAPI.router",
     "FasterAPI.routing",
     "FasterAPI.security",
+    "FasterAPI.sse",
     "FasterAPI.sqlalchemy_ext",
     "FasterAPI.staticfiles",
     "FasterAPI.status",

@@ -51,7 +51,9 @@ def _patch(info: mi.Type, schema: Any, components: dict[str, Any], mode: Mode, d
             done.add(name)
             _patch_model(info, components[name], components, mode, done)
         return
-    if isinstance(info, mi.DateTimeType):
+    if isinstance(info, mi.LiteralType):
+        _patch_literal(info, schema)
+    elif isinstance(info, mi.DateTimeType):
         schema.setdefault("format", "date-time")
     elif isinstance(info, mi.TimeType):
         schema.setdefault("format", "time")
@@ -118,6 +120,29 @@ def _same_shape(info: mi.Type, entry: dict[str, Any]) -> bool:
     if isinstance(info, mi.DictType):
         return entry.get("type") == "object"
     return entry.get("type") == "array"
+
+
+_JSON_TYPES = ((bool, "boolean"), (int, "integer"), (str, "string"), (type(None), "null"))
+
+
+def _json_type(value: object) -> str | None:
+    for cls, name in _JSON_TYPES:
+        if isinstance(value, cls):
+            return name
+    return None
+
+
+def _patch_literal(info: mi.LiteralType, schema: dict[str, Any]) -> None:
+    """``Literal["a", "b"]`` as pydantic (FastAPI) writes it: the values' JSON ``type`` when they share one,
+    and ``const`` for a single value."""
+    if schema.get("enum") != list(info.values):
+        return
+    types_ = {_json_type(value) for value in info.values}
+    if len(info.values) == 1:
+        del schema["enum"]
+        schema["const"] = info.values[0]
+    if len(types_) == 1 and None not in types_:
+        schema.setdefault("type", types_.pop())
 
 
 def _patch_decimal(schema: dict[str, Any], mode: Mode) -> None:
