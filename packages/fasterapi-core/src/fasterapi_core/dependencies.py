@@ -511,6 +511,16 @@ def get_dependant(
         if isinstance(field, (Query, Header, Cookie)) and (model_adapter := adapted_model(base)) is not None:
             dependant.dependencies.append(SubDependency(name, _adapted_group(base, field, model_adapter), False))
             continue
+        optional_model = unwrap_optional(base)
+        if (
+            isinstance(field, (Query, Header, Cookie))
+            and optional_model is not base
+            and (model_adapter := adapted_model(optional_model)) is not None
+        ):
+            # ``Annotated[Model | None, Cookie()] = None``: None when none of the model's fields is sent.
+            group = _adapted_group(optional_model, field, model_adapter, optional=True)
+            dependant.dependencies.append(SubDependency(name, group, False))
+            continue
         if isinstance(field, (Query, Header, Cookie)) and is_model(base):
             group = _group_dependant(base, field)
             dependant.dependencies.append(SubDependency(name, group, False))
@@ -931,13 +941,15 @@ def _made_by_factory() -> None:
     """Stands for an adapted field's own ``default_factory`` in its documented plan (no default is shown)."""
 
 
-def _adapted_group(model: type, marker: Param, model_adapter: ModelAdapter) -> Dependant:
+def _adapted_group(model: type, marker: Param, model_adapter: ModelAdapter, *, optional: bool = False) -> Dependant:
     """``Annotated[Model, Query()]`` for an adapted model: collect the values, the model validates them whole.
 
     As FastAPI does: each field's value under its alias (every value for a list field, else the last
     query value or the first header), then every other key sent, so that ``extra="forbid"`` can refuse
-    them; errors are the model's, under ``loc`` ``[source, ...]``.
+    them; errors are the model's, under ``loc`` ``[source, ...]``. ``optional`` (``Model | None``): the
+    parameter's default when none of the model's fields is sent, and every field documented as optional.
     """
+    absent = None if marker.default is MISSING else marker.default
     source = marker.source
     marker_class = type(marker)
     fields = model_adapter.fields(model)
@@ -956,7 +968,7 @@ def _adapted_group(model: type, marker: Param, model_adapter: ModelAdapter) -> D
             source,
             field.annotation,
             marker_class(
-                MISSING if field.required else field.default,
+                (None if optional else MISSING) if field.required else field.default,
                 default_factory=None if field.required or field.default is not MISSING else _made_by_factory,
                 alias=request_key,
                 title=field.title or field.key.title().replace("_", " "),
@@ -976,6 +988,8 @@ def _adapted_group(model: type, marker: Param, model_adapter: ModelAdapter) -> D
         else:
             multi = connection.query_params if source == "query" else connection.headers
             sent = {key: multi.getlist(key) for key in dict.fromkeys(multi.keys())}
+        if optional and own_keys.isdisjoint(sent):
+            return absent
         data: dict[str, Any] = {}
         for key, request_key, many in reads:
             found = sent.get(request_key)
