@@ -153,11 +153,39 @@ async def test_missing_required_body(client_for: ClientFor) -> None:
     assert response.json() == {"detail": [{"type": "missing", "loc": ["body"], "msg": "Field required", "input": None}]}
 
 
-async def test_json_without_content_type_is_parsed_as_json(client_for: ClientFor) -> None:
+async def test_a_body_without_content_type_is_not_json_by_default(client_for: ClientFor) -> None:
+    """FastAPI 0.165's ``strict_content_type`` default: no ``Content-Type``, no JSON (a 422 for a model)."""
     async with client_for(make_app()) as client:
         response = await client.post("/items", content=b'{"name":"a","price":1}')
-    assert response.status_code == 200
-    assert response.json()["name"] == "a"
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "type": "model_attributes_type",
+                "loc": ["body"],
+                "msg": "Input should be a valid dictionary or object to extract fields from",
+                "input": '{"name":"a","price":1}',
+            }
+        ]
+    }
+
+
+async def test_strict_content_type_off_reads_a_body_without_content_type_as_json(client_for: ClientFor) -> None:
+    app = make_app()
+    app.strict_content_type = False
+    lax_route = Faster()
+
+    @lax_route.post("/lax", strict_content_type=False)
+    async def lax(item: Item) -> Item:
+        return item
+
+    for target, path in ((app, "/items"), (lax_route, "/lax")):
+        async with client_for(target) as client:
+            response = await client.post(path, content=b'{"name":"a","price":1}')
+            assert response.status_code == 200
+            assert response.json()["name"] == "a"
+            plain = await client.post(path, content=b'{"name":"a","price":1}', headers={"content-type": "text/plain"})
+            assert plain.status_code == 422
 
 
 async def test_json_suffix_media_types_are_json(client_for: ClientFor) -> None:

@@ -141,6 +141,7 @@ class Faster:
         root_path: str = "",
         max_body_size: int | None = DEFAULT_MAX_BODY_SIZE,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool = True,
         stream_request_body: bool = False,
         stream_multipart: bool = False,
         reraise_server_errors: bool = True,
@@ -175,6 +176,8 @@ class Faster:
         self.max_body_size = max_body_size
         #: Bounds of the forms every route reads (FastAPI 0.165's option); a router's or route's keys win.
         self.form_limits = check_form_limits(form_limits)
+        #: FastAPI 0.165's option: a body sent without ``Content-Type`` is not read as JSON (a 422 for a model).
+        self.strict_content_type = strict_content_type
         self.stream_request_body = stream_request_body
         self.stream_multipart = stream_multipart
         self.extra = extra
@@ -243,6 +246,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> APIRoute:
         """Register ``endpoint``; the keyword options are FastAPI's, plus ``max_body_size`` (this route's limit)."""
         return self.router.add_api_route(path, endpoint, methods=methods, name=name, **route_options(locals()))
@@ -276,6 +280,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``methods`` at ``path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=methods, name=name, **route_options(locals()))
@@ -308,6 +313,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``GET path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["GET"], name=name, **route_options(locals()))
@@ -340,6 +346,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``PUT path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["PUT"], name=name, **route_options(locals()))
@@ -372,6 +379,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``POST path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["POST"], name=name, **route_options(locals()))
@@ -404,6 +412,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``DELETE path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["DELETE"], name=name, **route_options(locals()))
@@ -436,6 +445,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``OPTIONS path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["OPTIONS"], name=name, **route_options(locals()))
@@ -468,6 +478,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``HEAD path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["HEAD"], name=name, **route_options(locals()))
@@ -500,6 +511,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``PATCH path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["PATCH"], name=name, **route_options(locals()))
@@ -532,6 +544,7 @@ class Faster:
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``TRACE path`` (the options are ``add_api_route``'s)."""
         return self.router.api_route(path, methods=["TRACE"], name=name, **route_options(locals()))

@@ -381,7 +381,9 @@ class APIRoute(Route):
                 raise RequestTooLarge(limit)
         else:
             body = await receive_rest(receive, message, limit)
-        decode_body(dependant.body, body, content_type, kwargs, errors)  # type: ignore[arg-type]
+        # Only a body sent without Content-Type needs the strict_content_type setting (looked up then).
+        strict = True if content_type else self.options.get("strict_content_type", _app_strict(scope))
+        decode_body(dependant.body, body, content_type, kwargs, errors, strict)  # type: ignore[arg-type]
         if errors:
             await _reject(errors, body, scope, send)
             return
@@ -578,6 +580,10 @@ def _check_response_model(model: Any, explicit: bool, endpoint: Any) -> None:
     )
 
 
+def _app_strict(scope: Scope) -> bool:
+    return bool(getattr(scope.get("app"), "strict_content_type", True))
+
+
 def _check_body_limit(limit: object) -> None:
     if limit is DEFAULT or limit is None:
         return
@@ -740,11 +746,14 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> None:
         super().__init__(redirect_slashes=redirect_slashes)
         _check_body_limit(max_body_size)
         #: Bounds of the forms this router's routes read (FastAPI 0.165's option); a route's own keys win.
         self.form_limits = check_form_limits(form_limits)
+        #: FastAPI 0.165's option for this router's routes (``None``: the app's setting).
+        self.strict_content_type = strict_content_type
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise ValueError(f"prefix {prefix!r} must start with '/' and must not end with '/'")
         self.prefix = prefix
@@ -780,6 +789,8 @@ class FasterRouter(Router):
             merged[_UNIQUE_ID] = unique_id
         if "max_body_size" not in merged and self.max_body_size is not DEFAULT:
             merged["max_body_size"] = self.max_body_size
+        if "strict_content_type" not in merged and self.strict_content_type is not None:
+            merged["strict_content_type"] = self.strict_content_type
         form_limits = merge_form_limits(self.form_limits, outer.get("form_limits"), inner.get("form_limits"))
         if form_limits:
             merged["form_limits"] = form_limits
@@ -815,6 +826,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> APIRoute:
         """Register ``endpoint``; the keyword options are FastAPI's, plus ``max_body_size`` (this route's limit)."""
         options = route_options(locals())
@@ -832,6 +844,8 @@ class FasterRouter(Router):
             options[_UNIQUE_ID] = self.generate_unique_id_function
         if "max_body_size" not in options and self.max_body_size is not DEFAULT:
             options["max_body_size"] = self.max_body_size
+        if "strict_content_type" not in options and self.strict_content_type is not None:
+            options["strict_content_type"] = self.strict_content_type
         limits = merge_form_limits(self.form_limits, check_form_limits(options.get("form_limits")))
         if limits:
             options["form_limits"] = limits
@@ -876,6 +890,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``methods`` at ``path`` (the options are ``add_api_route``'s)."""
         options = route_options(locals())
@@ -915,6 +930,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``GET path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["GET"], name=name, **route_options(locals()))
@@ -947,6 +963,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``PUT path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["PUT"], name=name, **route_options(locals()))
@@ -979,6 +996,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``POST path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["POST"], name=name, **route_options(locals()))
@@ -1011,6 +1029,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``DELETE path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["DELETE"], name=name, **route_options(locals()))
@@ -1043,6 +1062,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``OPTIONS path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["OPTIONS"], name=name, **route_options(locals()))
@@ -1075,6 +1095,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``HEAD path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["HEAD"], name=name, **route_options(locals()))
@@ -1107,6 +1128,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``PATCH path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["PATCH"], name=name, **route_options(locals()))
@@ -1139,6 +1161,7 @@ class FasterRouter(Router):
         generate_unique_id_function: Callable[[Any], str] | None = None,
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
+        strict_content_type: bool | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``TRACE path`` (the options are ``add_api_route``'s)."""
         return self.api_route(path, methods=["TRACE"], name=name, **route_options(locals()))

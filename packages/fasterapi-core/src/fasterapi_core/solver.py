@@ -324,11 +324,26 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
     except ClientDisconnect:
         ctx.errors.append({"type": "client_disconnected", "loc": ["body"], "msg": "Client disconnected", "input": None})
         return
-    decode_body(plan, body, ctx.content_type(), values, ctx.errors)
+    decode_body(plan, body, ctx.content_type(), values, ctx.errors, strict_content_type(ctx.scope))
+
+
+def strict_content_type(scope: Scope) -> bool:
+    """FastAPI 0.165's ``strict_content_type`` (default on): the serving route's option, else the app's.
+    Strict, a body sent without a ``Content-Type`` is not read as JSON."""
+    route = scope.get("route")
+    options = getattr(route, "options", None)
+    if options is not None and "strict_content_type" in options:
+        return bool(options["strict_content_type"])
+    return bool(getattr(scope.get("app"), "strict_content_type", True))
 
 
 def decode_body(
-    plan: BodyPlan, body: bytes, content_type: str | None, values: dict[str, Any], errors: list[Any]
+    plan: BodyPlan,
+    body: bytes,
+    content_type: str | None,
+    values: dict[str, Any],
+    errors: list[Any],
+    strict: bool = True,
 ) -> None:
     """Validate ``body`` into ``values`` by ``plan`` (FastAPI's content-type rules); problems go to ``errors``."""
     if not body:
@@ -345,7 +360,9 @@ def decode_body(
             else:
                 values[name] = field.default_factory() if field.default_factory else field.default
         return
-    if content_type and content_type != "application/json" and not _is_json_content_type(content_type):
+    if (content_type and content_type != "application/json" and not _is_json_content_type(content_type)) or (
+        not content_type and strict
+    ):
         # FastAPI validates the raw bytes then: only a lone str/bytes body accepts them.
         if plan.raw_type is not None:
             try:
