@@ -324,7 +324,9 @@ async def _extract_body(dependant: Dependant, ctx: RequestContext, values: dict[
     except ClientDisconnect:
         ctx.errors.append({"type": "client_disconnected", "loc": ["body"], "msg": "Client disconnected", "input": None})
         return
-    decode_body(plan, body, ctx.content_type(), values, ctx.errors, strict_content_type(ctx.scope))
+    content_type = ctx.content_type()
+    strict = True if content_type else strict_content_type(ctx.scope)
+    decode_body(plan, body, content_type, values, ctx.errors, strict)
 
 
 def strict_content_type(scope: Scope) -> bool:
