@@ -457,3 +457,36 @@ def test_route_class_for_picks_the_class_of_added_and_included_routes() -> None:
     kinds = {route.path: type(route) for route in outer.routes}
     assert kinds == {"/x/a": _SocketRoute, "/x/b": Route, "/c": _SocketRoute}
     assert type(inner.routes[0]) is Route  # the included router keeps its own routes
+
+
+class _TaggedRoute(Route):
+    pass
+
+
+class _KeepingRouter(Router):
+    """A framework whose included routes keep the class their own router built them with."""
+
+    def included_route_class(self, route: Route, methods: Any) -> type[Route]:
+        return type(route)
+
+
+def test_included_route_class_decides_the_class_of_included_routes_only() -> None:
+    inner = Router()
+    inner.route_class = _TaggedRoute
+    inner.add_route("/a", "endpoint")
+    plain, keeping = Router(), _KeepingRouter()
+    plain.include_router(inner, prefix="/p")
+    keeping.include_router(inner, prefix="/k")
+    inner.add_route("/later", "endpoint")  # routes added after the include follow the same rule
+    assert [type(route) for route in plain.routes] == [Route, Route]
+    assert [type(route) for route in keeping.routes] == [_TaggedRoute, _TaggedRoute]
+    keeping.add_route("/own", "endpoint")
+    assert type(keeping.routes[-1]) is Route  # its own routes still use route_class
+
+
+def test_add_route_builds_with_the_route_class_given() -> None:
+    router = Router()
+    router.add_route("/tagged", "endpoint", route_class=_TaggedRoute)
+    router.add_route("/plain", "endpoint")
+    assert [type(route) for route in router.routes] == [_TaggedRoute, Route]
+    assert router.match("GET", "/tagged").route is router.routes[0]

@@ -1,13 +1,15 @@
 """Websocket routes are ``WebSocketRoute`` objects, built through core's ``route_class_for`` hook."""
 
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pytest
 
-from fasterapi_core import Depends, Faster, FasterRouter, Query
+from fasterapi_core import Depends, Faster, FasterRouter, Query, Request, Response
 from fasterapi_core.exceptions import FasterAPIError
 from fasterapi_core.routing import APIRoute
 from fasterapi_routing import Router
+from fasterapi_testclient import TestClient
 from fasterapi_ws import WebSocket, WebSocketRoute
 
 
@@ -87,3 +89,50 @@ def test_declaration_errors_name_the_route_as_http_routes_do() -> None:
 
 
 async def _echo(websocket: WebSocket) -> None: ...
+
+
+def test_a_custom_http_route_class_leaves_websocket_routes_alone() -> None:
+    wrapped: list[str] = []
+
+    class TracingRoute(APIRoute):
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            original = super().get_route_handler()
+
+            async def traced(request: Request) -> Response:
+                wrapped.append(request.url.path)
+                return await original(request)
+
+            return traced
+
+    router = FasterRouter(route_class=TracingRoute)
+
+    @router.websocket("/ws")
+    async def echo(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.send_text(await websocket.receive_text())
+        await websocket.close()
+
+    @router.get("/http")
+    async def http() -> dict[str, bool]:
+        return {"ok": True}
+
+    app = Faster()
+    app.router.route_class = TracingRoute
+    app.include_router(router)
+
+    @app.websocket("/app-ws")
+    async def app_echo(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.send_text("app")
+        await websocket.close()
+
+    kinds = {route.path: type(route) for route in app.routes if hasattr(route, "methods")}
+    assert kinds["/ws"] is WebSocketRoute and kinds["/app-ws"] is WebSocketRoute and kinds["/http"] is TracingRoute
+    with TestClient(app) as client:
+        with client.websocket_connect("/ws") as ws:
+            ws.send_text("hi")
+            assert ws.receive_text() == "hi"
+        with client.websocket_connect("/app-ws") as ws:
+            assert ws.receive_text() == "app"
+        assert client.get("/http").json() == {"ok": True}
+    assert wrapped == ["/http"]

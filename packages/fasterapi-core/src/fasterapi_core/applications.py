@@ -30,7 +30,7 @@ from .openapi.webhooks import Webhooks
 from .params import Depends
 from .requests import ClientDisconnect, Request
 from .responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
-from .routing import DEFAULT, APIRoute, DecoratedCallable, FasterRouter, IncEx, route_options
+from .routing import DEFAULT, ON_EVENT_DEPRECATED, APIRoute, DecoratedCallable, FasterRouter, IncEx, route_options
 from .types import Message, Receive, Scope, Send
 
 __all__ = ["DependencyOverrides", "FastAPI", "Faster", "ServerErrorMiddleware", "http_exception_response"]
@@ -191,8 +191,11 @@ class Faster:
         )
         self.router.binds_path_params = True
         self.lifespan_context = lifespan
-        self.on_startup_hooks: list[Callable[[], Any]] = list(on_startup or [])
-        self.on_shutdown_hooks: list[Callable[[], Any]] = list(on_shutdown or [])
+        # The app's router holds the hooks (FastAPI's ``app.router.on_startup``): included routers add theirs.
+        self.on_startup_hooks: list[Callable[[], Any]] = self.router.on_startup
+        self.on_startup_hooks.extend(on_startup or ())
+        self.on_shutdown_hooks: list[Callable[[], Any]] = self.router.on_shutdown
+        self.on_shutdown_hooks.extend(on_shutdown or ())
         self.user_middleware: list[Middleware] = list(middleware or [])
         self.exception_handlers: dict[Any, Callable[..., Any]] = dict(exception_handlers or {})
         #: Re-raise unexpected errors to the server after answering 500 (Starlette does; servers log them).
@@ -655,12 +658,7 @@ class Faster:
 
     def on_event(self, event_type: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
         """FastAPI's ``@app.on_event("startup")``: still works, deprecated as in FastAPI (use ``lifespan=``)."""
-        warnings.warn(
-            "on_event is deprecated, use lifespan event handlers instead: Faster(lifespan=...) "
-            "(or @app.on_startup / @app.on_shutdown)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+        warnings.warn(ON_EVENT_DEPRECATED, DeprecationWarning, stacklevel=2)
         return self._event_registrar(event_type)
 
     def _event_registrar(self, event_type: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:

@@ -148,7 +148,8 @@ class Request(HTTPConnection):
         super().__init__(scope)
         self._receive = receive
         self._send = send
-        self._body: bytes | None = None
+        # ``_body`` stays unset until the body is read: subclasses test ``hasattr(self, "_body")``, as
+        # Starlette's and FastAPI's docs do (a ``GzipRequest`` overriding ``body()``).
         self._json: Any = msgspec.UNSET
         self._form: Any = None
         self._stream_consumed = False
@@ -165,8 +166,9 @@ class Request(HTTPConnection):
 
     async def stream(self) -> AsyncIterator[bytes]:
         """The body as it arrives, chunk by chunk."""
-        if self._body is not None:
-            yield self._body
+        body: bytes | None = getattr(self, "_body", None)
+        if body is not None:
+            yield body
             yield b""
             return
         if self._stream_consumed:
@@ -188,9 +190,12 @@ class Request(HTTPConnection):
         yield b""
 
     async def body(self) -> bytes:
-        if self._body is None:
-            chunks = [chunk async for chunk in self.stream()]
-            self._body = b"".join(chunks)
+        try:
+            return self._body
+        except AttributeError:
+            pass
+        chunks = [chunk async for chunk in self.stream()]
+        self._body: bytes = b"".join(chunks)
         return self._body
 
     def form(

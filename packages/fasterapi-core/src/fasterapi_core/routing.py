@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import collections.abc
+import contextlib
 import enum
 import inspect
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+import warnings
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from typing import Any, TypeVar
 
 from fasterapi_routing import Route, Router, parse_template
@@ -35,6 +37,7 @@ from .dependencies import (
 )
 from .exceptions import FasterAPIError, RequestValidationError
 from .params import Depends
+from .requests import Request
 from .responses import JSONResponse, Response
 from .solver import (
     _extract,
@@ -77,7 +80,7 @@ _OPTION_DEFAULTS: dict[str, Any] = {
     "response_model_exclude_none": False,
     "include_in_schema": True,
 }
-_NOT_OPTIONS = frozenset({"self", "path", "endpoint", "methods", "name"})
+_NOT_OPTIONS = frozenset({"self", "path", "endpoint", "methods", "name", "route_class_override"})
 #: Options defaulting to ``DEFAULT``, whose ``None`` is kept.
 _NONE_MEANS_SOMETHING = frozenset({"response_model", "max_body_size"})
 
@@ -114,6 +117,14 @@ _SWALLOWED = (
 _NO_BODY_STATUS = frozenset({204, 304})
 _APP_LIMIT: Any = object()
 _UNIQUE_ID = "generate_unique_id_function"
+#: Scope key of the yield-dependency exit stacks a route's ``get_route_handler()`` handler leaves open:
+#: closed by the route once the response is sent, as on the planned path.
+_EXIT_STACKS = "fasterapi.route_exit_stacks"
+#: The ``DeprecationWarning`` of ``on_event`` (the app's and a router's), as FastAPI deprecates it.
+ON_EVENT_DEPRECATED = (
+    "on_event is deprecated, use lifespan event handlers instead: Faster(lifespan=...) "
+    "(or @app.on_startup / @app.on_shutdown)"
+)
 
 
 def _form_params(dependant: Dependant) -> list[str]:
@@ -134,6 +145,7 @@ class APIRoute(Route):
         "_has_simple_params",
         "_path_ready",
         "_query_only",
+        "_route_handler",
         "_shape",
         "_status",
         "dependant",
@@ -246,8 +258,91 @@ class APIRoute(Route):
     def dependencies(self) -> list[Depends]:
         return list(self.options.get("dependencies") or ())
 
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """FastAPI's hook for custom route classes: this route as ``async (request) -> response``.
+
+        Override it in an ``APIRoute`` subclass to wrap the handler it returns (timing, a custom
+        ``Request`` class, logging errors), then register the class with ``route_class=``. Only routes
+        whose class overrides it serve their requests through it (called once, when the route is built);
+        the others keep their planned path, which builds no ``Request`` and no ``Response`` objects.
+        """
+        return self._request_handler
+
+    async def _request_handler(self, request: Request) -> Response:
+        """Solve, call and build the response for ``request``: errors are raised, never answered here.
+
+        The body and ``request`` parameters (the handler's and its dependencies') come from ``request``,
+        whatever ``Request`` subclass a custom route class made of it.
+        """
+        scope = request.scope
+        ctx = RequestContext(scope, request.receive, scope.get("path_params") or {})
+        ctx.connection = request
+        try:
+            kwargs = await solve(self.dependant, ctx)
+            if ctx.errors:
+                raise RequestValidationError(ctx.errors, body=ctx.body)
+            result = await call_endpoint(self.dependant, kwargs)
+            if ctx.function_stack is not None:
+                await ctx.function_stack.aclose()
+        except BaseException as exc:
+            if ctx.function_stack is not None:
+                await _close_quietly(ctx.function_stack, exc)
+            if (
+                ctx.exit_stack is not None
+                and await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
+                and isinstance(exc, Exception)
+            ):
+                raise FasterAPIError(_SWALLOWED) from exc
+            raise
+        if ctx.exit_stack is not None:
+            stacks = scope.get(_EXIT_STACKS)
+            if stacks is None:
+                await ctx.exit_stack.aclose()  # called outside a served request: nothing is sent after this
+            else:
+                stacks.append(ctx.exit_stack)
+        return self._response_for(result, ctx)
+
+    def _response_for(self, result: object, ctx: RequestContext) -> Response:
+        """The ``Response`` the planned path would send for ``result``, as an object."""
+        if isinstance(result, Response):
+            _merge_sub_response(result, ctx)
+            return result
+        if self._shape is not None:
+            result = self._shape(result)
+        status = self._status
+        if ctx.response is not None and ctx.response.status_code:
+            status = ctx.response.status_code
+        response: Response
+        if status in _NO_BODY_STATUS and result is None:
+            response = Response(status_code=status)
+        elif self.response_class is JSONResponse:
+            response = JSONResponse(encode_json(result), status_code=status)  # bytes are sent as they are
+        elif status == 200 and self.status_code is None:
+            response = self.response_class(result)
+        else:
+            response = self.response_class(result, status_code=status)
+        _merge_sub_response(response, ctx)
+        return response
+
+    async def _handle_custom(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
+        """A route class with its own ``get_route_handler()``: a ``Request`` in, a ``Response`` out, sent."""
+        stacks: list[contextlib.AsyncExitStack] = []
+        scope[_EXIT_STACKS] = stacks
+        try:
+            response = await self._route_handler(Request(scope, receive, send))
+            await response(scope, receive, send)
+        except BaseException:
+            for stack in reversed(stacks):
+                await stack.aclose()
+            raise
+        for stack in reversed(stacks):
+            await close_after_response(stack)  # an error now is past answering
+
     def _pick_handler(self) -> Callable[..., Any]:
         """Choose, once, the shortest way this route's requests can take."""
+        if type(self).get_route_handler is not APIRoute.get_route_handler:
+            self._route_handler = self.get_route_handler()
+            return self._handle_custom
         dependant = self.dependant
         needs_context = bool(dependant.dependencies or dependant.specials or dependant.form_params)
         has_params = bool(dependant.all_params())
@@ -718,6 +813,22 @@ def _merge_sub_response(response: Response, ctx: RequestContext) -> None:
             response.background = BackgroundTasks([response.background, *ctx.background.tasks])
 
 
+def _check_route_class(route_class: Any, where: str) -> type[APIRoute]:
+    """``route_class`` when it is an ``APIRoute`` subclass; otherwise a declaration error naming the fix."""
+    if isinstance(route_class, type) and issubclass(route_class, APIRoute):
+        return route_class
+    shown = display_name(route_class) if isinstance(route_class, type) else repr(route_class)
+    hint = ""
+    if isinstance(route_class, type) and any(
+        klass.__module__.split(".")[0] in ("fastapi", "starlette") for klass in route_class.__mro__
+    ):
+        hint = " (FastAPI's and Starlette's route classes are not ours: import APIRoute from FasterAPI.routing)"
+    raise FasterAPIError(
+        f"{where}: {shown} is not an APIRoute subclass{hint}; subclass APIRoute "
+        "(from FasterAPI.routing import APIRoute) and override get_route_handler() to wrap each request"
+    )
+
+
 class FasterRouter(Router):
     """Collects routes with decorators; ``prefix``, ``tags`` and ``dependencies`` apply to each."""
 
@@ -730,7 +841,13 @@ class FasterRouter(Router):
         """WebSocket routes are ``fasterapi_ws.WebSocketRoute`` (loaded on the first one); the rest ``route_class``."""
         if methods is not None and any(method.upper() == "WEBSOCKET" for method in methods):
             return websocket_route_class()
-        return self.route_class
+        return _check_route_class(self.route_class, "router.route_class")
+
+    def included_route_class(self, route: Route, methods: Iterable[str] | None) -> type[Route]:
+        """An included ``APIRoute`` keeps its own class (FastAPI's rule), whatever this router's ``route_class``."""
+        if isinstance(route, APIRoute):
+            return type(route)
+        return self.route_class_for(methods)
 
     def __init__(
         self,
@@ -747,6 +864,9 @@ class FasterRouter(Router):
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
         strict_content_type: bool | None = None,
+        route_class: type[APIRoute] = APIRoute,
+        on_startup: Sequence[Callable[[], Any]] | None = None,
+        on_shutdown: Sequence[Callable[[], Any]] | None = None,
     ) -> None:
         super().__init__(redirect_slashes=redirect_slashes)
         _check_body_limit(max_body_size)
@@ -754,6 +874,13 @@ class FasterRouter(Router):
         self.form_limits = check_form_limits(form_limits)
         #: FastAPI 0.165's option for this router's routes (``None``: the app's setting).
         self.strict_content_type = strict_content_type
+        #: The class this router's HTTP routes are built with: an ``APIRoute`` subclass, e.g. one
+        #: overriding ``get_route_handler()`` (FastAPI's custom route classes). Settable afterwards.
+        self.route_class = _check_route_class(route_class, f"{type(self).__name__}(route_class=...)")
+        #: Event handlers (FastAPI's ``APIRouter.on_startup``/``on_shutdown``): an app including this
+        #: router runs them with its own.
+        self.on_startup: list[Callable[[], Any]] = list(on_startup or ())
+        self.on_shutdown: list[Callable[[], Any]] = list(on_shutdown or ())
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise ValueError(f"prefix {prefix!r} must start with '/' and must not end with '/'")
         self.prefix = prefix
@@ -768,6 +895,25 @@ class FasterRouter(Router):
         #: The request body limit of this router's routes that set none themselves (FastAPI 0.165's option):
         #: ``DEFAULT`` leaves it to the router that includes this one, and finally to the app.
         self.max_body_size = max_body_size
+
+    def add_event_handler(self, event_type: str, func: Callable[[], Any]) -> None:
+        """Run ``func`` at the app's ``"startup"`` or ``"shutdown"`` (once an app includes this router)."""
+        if event_type == "startup":
+            self.on_startup.append(func)
+        elif event_type == "shutdown":
+            self.on_shutdown.append(func)
+        else:
+            raise ValueError(f"unknown event {event_type!r}: use 'startup' or 'shutdown'")
+
+    def on_event(self, event_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """FastAPI's ``@router.on_event("startup")``: still works, deprecated as in FastAPI (use ``lifespan=``)."""
+        warnings.warn(ON_EVENT_DEPRECATED, DeprecationWarning, stacklevel=2)
+
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            self.add_event_handler(event_type, func)
+            return func
+
+        return decorator
 
     def merge_options(self, outer: Any, inner: Any) -> dict[str, Any]:
         # This router's own tags and dependencies apply to routes it includes too (FastAPI does so):
@@ -827,10 +973,20 @@ class FasterRouter(Router):
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
         strict_content_type: bool | None = None,
+        route_class_override: type[APIRoute] | None = None,
     ) -> APIRoute:
-        """Register ``endpoint``; the keyword options are FastAPI's, plus ``max_body_size`` (this route's limit)."""
+        """Register ``endpoint``; the keyword options are FastAPI's, plus ``max_body_size`` (this route's limit).
+
+        ``route_class_override``: build this route with that ``APIRoute`` subclass instead of ``route_class``.
+        """
         options = route_options(locals())
         full_path = self.prefix + path if self.prefix else path
+        methods = methods or ["GET"]
+        where = f"{', '.join(methods)} {full_path}"
+        if route_class_override is None:
+            cls = _check_route_class(self.route_class, f"{where}: the router's route_class")
+        else:
+            cls = _check_route_class(route_class_override, f"{where}: route_class_override")
         options["tags"] = [*self.tags, *(options.get("tags") or ())]
         options["dependencies"] = [*self.dependencies, *(options.get("dependencies") or ())]
         options["responses"] = {**self.responses, **(options.get("responses") or {})}
@@ -854,7 +1010,7 @@ class FasterRouter(Router):
             # become a literal template no client asks for (in FastAPI such a path never matches either).
             options[OPENAPI_PATH_OPTION] = full_path
             full_path = "/" + full_path.lstrip("/").replace("{", "(").replace("}", ")")
-        route = self.add_route(full_path, endpoint, methods=methods or ["GET"], name=name, options=options)
+        route = self.add_route(full_path, endpoint, methods=methods, name=name, options=options, route_class=cls)
         assert isinstance(route, APIRoute)
         _refuse_untaken_path_params(route, path)
         if self.binds_path_params:
@@ -891,13 +1047,18 @@ class FasterRouter(Router):
         max_body_size: int | None = DEFAULT,
         form_limits: FormLimits | None = None,
         strict_content_type: bool | None = None,
+        route_class_override: type[APIRoute] | None = None,
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Serve the decorated handler for ``methods`` at ``path`` (the options are ``add_api_route``'s)."""
         options = route_options(locals())
+        if route_class_override is not None:
+            _check_route_class(route_class_override, f"{path}: route_class_override")
 
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
             remember_local_namespace(func, sys._getframe(1).f_locals)
-            self.add_api_route(path, func, methods=methods, name=name, **options)
+            self.add_api_route(
+                path, func, methods=methods, name=name, route_class_override=route_class_override, **options
+            )
             return func
 
         return decorator
@@ -1243,6 +1404,9 @@ class FasterRouter(Router):
                     template = parse_template(self.prefix + prefix + route.path)
                     _refuse_unbound_path_params(route, template.param_names, prefix=self.prefix + prefix)
         super().include_router(router, prefix=self.prefix + prefix, options=merged)
+        if isinstance(router, FasterRouter):  # its event handlers run with this router's (as in FastAPI)
+            self.on_startup.extend(router.on_startup)
+            self.on_shutdown.extend(router.on_shutdown)
 
 
 APIRouter = FasterRouter

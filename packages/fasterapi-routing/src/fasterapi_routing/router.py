@@ -194,9 +194,11 @@ class Router:
         methods: Iterable[str] | None = None,
         name: str | None = None,
         options: Mapping[str, Any] | None = None,
+        route_class: type[Route] | None = None,
     ) -> Route:
-        """Register ``endpoint`` for ``path``; a second registration of a method and template raises.
+        """Register ``endpoint`` for ``path`` (a second registration of a method and template warns).
 
+        ``route_class``: build this route with that class instead of ``route_class_for(methods)``.
         ``add_route(method, path, handler, metadata=None)``, the form of `faster-api-web`'s
         ``RadixRouter``, works too: ``metadata`` becomes the route's ``options`` (see :meth:`resolve`).
         """
@@ -205,7 +207,9 @@ class Router:
                 raise TypeError("add_route takes (path, endpoint) or RadixRouter's (method, path, handler, metadata)")
             methods, path, endpoint = [path], endpoint, legacy[0]
             options = legacy[1] if len(legacy) == 2 else None
-        route = self.route_class_for(methods)(path, endpoint, methods=methods, name=name, options=options)
+        if route_class is None:
+            route_class = self.route_class_for(methods)
+        route = route_class(path, endpoint, methods=methods, name=name, options=options)
         self._add(route)
         return route
 
@@ -213,6 +217,14 @@ class Router:
         """The class a route registered for ``methods`` is built with: ``route_class`` unless a framework
         serves some methods (WebSocket, say) with a class of their own."""
         return self.route_class
+
+    def included_route_class(self, route: Route, methods: Iterable[str] | None) -> type[Route]:
+        """The class an included ``route`` is rebuilt with here: ``route_class_for(methods)``.
+
+        A framework whose route classes carry behaviour of their own (FastAPI's custom route classes)
+        keeps ``type(route)`` instead, so each included route stays what its own router made it.
+        """
+        return self.route_class_for(methods)
 
     def _add(self, route: Route) -> None:
         methods = _explicit(route)
@@ -293,7 +305,7 @@ class Router:
         merged = self.merge_options(options, route.options)
         methods = route.explicit_methods if isinstance(getattr(route, "implicit_head", None), bool) else route.methods
         path = _prefixed(prefix, route.path)
-        route_class = self.route_class_for(methods)
+        route_class = self.included_route_class(route, methods)
         self._add(route_class(path, route.endpoint, methods=methods, name=route.name, options=merged))
 
     def merge_options(self, outer: Mapping[str, Any], inner: Mapping[str, Any]) -> dict[str, Any]:

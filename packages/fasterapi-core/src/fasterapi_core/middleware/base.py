@@ -108,7 +108,7 @@ async def _run_dispatch(
 
         async def inner_receive() -> Message:
             nonlocal replayed
-            cached = outer._body
+            cached: bytes | None = getattr(outer, "_body", None)
             if cached is not None and not replayed:
                 replayed = True
                 return {"type": "http.request", "body": cached, "more_body": False}
