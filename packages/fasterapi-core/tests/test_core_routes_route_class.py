@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
 import httpx
+import msgspec
 import pytest
 
 from fasterapi_core import (
@@ -460,3 +461,40 @@ async def test_router_on_event_is_deprecated_and_runs_with_the_app_that_includes
     await app({"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}, receive, send)
     assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
     assert events == ["app startup", "router startup", "router shutdown"]
+
+
+class ExcludeNoneRoute(APIRoute):
+    """A FastAPI-style route class that sets an option through FastAPI's keyword form."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["response_model_exclude_none"] = True
+        super().__init__(*args, **kwargs)
+
+
+async def test_route_classes_may_pass_fastapi_route_keywords_on(client_for: Client) -> None:
+    class Item(msgspec.Struct):
+        name: str
+        note: str | None = None
+
+    router = FasterRouter(route_class=ExcludeNoneRoute)
+
+    @router.get("/item", response_model=Item)
+    async def item() -> dict[str, Any]:
+        return {"name": "a", "note": None}
+
+    app = Faster()
+    app.include_router(router)
+    async with client_for(app) as client:
+        response = await client.get("/item")
+    assert response.json() == {"name": "a"}
+
+
+def test_apiroute_takes_fastapi_route_keywords_and_refuses_unknown_ones() -> None:
+    async def create() -> None: ...
+
+    route = APIRoute("/items", create, methods=["POST"], status_code=201, tags=["items"], response_model=None)
+    assert (route.status_code, route.tags, route.response_model) == (201, ["items"], None)
+    legacy = APIRoute("/legacy", create, dependency_overrides_provider=None, strict_content_type=False)
+    assert legacy.options == {"strict_content_type": False}
+    with pytest.raises(TypeError, match=r"APIRoute\('/items', \.\.\.\) got unknown option 'status'"):
+        APIRoute("/items", create, status=201)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections.abc
 import contextlib
 import enum
+import functools
 import inspect
 import sys
 import types
@@ -166,7 +167,10 @@ class APIRoute(Route):
         methods: Any = None,
         name: str | None = None,
         options: Any = None,
+        **route_keywords: Any,
     ) -> None:
+        if route_keywords:  # FastAPI's form: APIRoute(path, endpoint, response_model=..., status_code=...)
+            options = {**(options or {}), **_keyword_options(path, route_keywords)}
         super().__init__(path, endpoint, methods=methods, name=name, options=options)
         opts = self.options
         #: This route's ``form_limits`` (its router's merged in); the app's fill the keys it leaves out.
@@ -656,6 +660,30 @@ _STREAMED = frozenset(
         collections.abc.AsyncGenerator,
     }
 )
+
+
+#: FastAPI ``APIRoute`` keywords without a meaning here (dependency overrides live on the app), accepted and dropped.
+_DROPPED_ROUTE_KEYWORDS = frozenset({"dependency_overrides_provider"})
+
+
+@functools.cache
+def _route_option_names() -> frozenset[str]:
+    """The options ``add_api_route`` takes (FastAPI's route keywords plus ``max_body_size``)."""
+    parameters = inspect.signature(FasterRouter.add_api_route).parameters
+    return frozenset(name for name in parameters if name not in _NOT_OPTIONS)
+
+
+def _keyword_options(path: str, given: dict[str, Any]) -> dict[str, Any]:
+    """Route options out of FastAPI-style ``APIRoute(...)`` keywords (a custom route class's ``__init__``
+    passing ``response_model_exclude_none=True`` on, say); an unknown keyword is refused by name."""
+    known = _route_option_names()
+    unknown = sorted(set(given) - known - _DROPPED_ROUTE_KEYWORDS)
+    if unknown:
+        raise TypeError(
+            f"APIRoute({path!r}, ...) got unknown option {', '.join(map(repr, unknown))}: "
+            f"the options are add_api_route's ({', '.join(sorted(known))})"
+        )
+    return route_options({key: value for key, value in given.items() if key in known})
 
 
 def _check_response_model(model: Any, explicit: bool, endpoint: Any) -> None:
