@@ -93,7 +93,7 @@ def test_fasterapi_run_without_an_app_serves_main_py_here(tmp_path: Path) -> Non
 
 
 def _stop(process: subprocess.Popen[bytes]) -> str:
-    """SIGTERM until the server exits (30 s bound): granian 2.8 loses a stop signal sent while its workers start."""
+    """SIGTERM until the server exits, within 30 s."""
     for _ in range(30):
         process.terminate()
         try:
@@ -106,6 +106,9 @@ def _stop(process: subprocess.Popen[bytes]) -> str:
 def test_fasterapi_run_without_flags_serves_with_the_recommended_server_and_says_so() -> None:
     with _server("run", str(ROOT / "examples" / "hello.py")) as (port, process):
         _poll(port, "/", process, lambda r: r.status_code == 200 and r.json() == {"message": "Hello, World"})
+        # granian 2.8 wedges when a stop signal lands while its other workers still start (reproduced with plain
+        # `granian --workers 2`: 6 of 8 hung for good); a user stops a running server, so this test does too.
+        time.sleep(3)
         output = _stop(process)
     workers = len(os.sched_getaffinity(0))
     assert f"fasterapi: serving with granian, {workers} worker(s)" in output
