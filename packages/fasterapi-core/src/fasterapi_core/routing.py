@@ -289,14 +289,7 @@ class APIRoute(Route):
             if ctx.function_stack is not None:
                 await ctx.function_stack.aclose()
         except BaseException as exc:
-            if ctx.function_stack is not None:
-                await _close_quietly(ctx.function_stack, exc)
-            if (
-                ctx.exit_stack is not None
-                and await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
-                and isinstance(exc, Exception)
-            ):
-                raise FasterAPIError(_SWALLOWED) from exc
+            await _unwind(ctx, exc)
             raise
         if ctx.exit_stack is not None:
             stacks = scope.get(_EXIT_STACKS)
@@ -524,14 +517,7 @@ class APIRoute(Route):
             if ctx.function_stack is not None:
                 await ctx.function_stack.aclose()
         except BaseException as exc:
-            if ctx.function_stack is not None:
-                await _close_quietly(ctx.function_stack, exc)
-            if (
-                ctx.exit_stack is not None
-                and await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
-                and isinstance(exc, Exception)
-            ):
-                raise FasterAPIError(_SWALLOWED) from exc
+            await _unwind(ctx, exc)
             raise
         if ctx.exit_stack is None:
             if (
@@ -814,6 +800,22 @@ async def _reject(errors: list[dict[str, Any]], body: object, scope: Scope, send
         }
     )
     await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else payload})
+
+
+async def _unwind(ctx: RequestContext, exc: BaseException) -> None:
+    """Run ``exc`` through the request's dependency exits: function-scoped ones first, then the rest.
+
+    The caller re-raises ``exc`` afterwards. A ``yield`` dependency that swallows an ``Exception``
+    leaves nothing to answer with, so that is raised as the declaration mistake it is (as in FastAPI).
+    """
+    if ctx.function_stack is not None:
+        await _close_quietly(ctx.function_stack, exc)
+    if (
+        ctx.exit_stack is not None
+        and await ctx.exit_stack.__aexit__(type(exc), exc, exc.__traceback__)
+        and isinstance(exc, Exception)
+    ):
+        raise FasterAPIError(_SWALLOWED) from exc
 
 
 async def _close_quietly(stack: Any, exc: BaseException) -> None:
