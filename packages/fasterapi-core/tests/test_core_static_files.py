@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fasterapi_core import Faster
+from fasterapi_core import Faster, HTTPException, JSONResponse, Request
 from fasterapi_core.staticfiles import StaticFiles
 
 
@@ -234,3 +234,73 @@ async def test_packages_statics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     status, headers, body = await _raw(StaticFiles(packages=["mypkg_static_test"]), "/a.css")
     assert (status, body) == (200, b"body{}")
     assert headers[b"content-type"] == b"text/css; charset=utf-8"
+
+
+class SinglePageApp(StaticFiles):
+    """The fallback people write for Starlette: ``index.html`` for every path that is not a file."""
+
+    async def get_response(self, path: str, scope: Any) -> Any:
+        try:
+            return await super().get_response(path, scope)
+        except HTTPException as exc:
+            if exc.status_code != 404:
+                raise
+            return await super().get_response("index.html", scope)
+
+
+async def test_single_page_app_fallback_subclass(site: Path) -> None:
+    app = Faster()
+    app.mount("/app", SinglePageApp(directory=site))
+    async with _client(app) as client:
+        assert (await client.get("/app/hello.txt")).text == "hello world"
+        for path in ("/app/settings/profile", "/app/nowhere.js", "/app/"):
+            response = await client.get(path)
+            assert (response.status_code, response.text) == (200, "<h1>root</h1>"), path
+        assert (await client.post("/app/settings")).status_code == 405
+    status, _, body = await _raw(SinglePageApp(directory=site), "/deep/link")
+    assert (status, body) == (200, b"<h1>root</h1>")
+
+
+async def test_missing_files_reach_the_apps_exception_handlers(site: Path) -> None:
+    app = Faster()
+    app.mount("/static", StaticFiles(directory=site))
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"missing": request.url.path}, status_code=404)
+
+    @app.exception_handler(405)
+    async def wrong_method(request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"method": request.method, "allow": (exc.headers or {}).get("Allow")}, status_code=405)
+
+    async with _client(app) as client:
+        missing = await client.get("/static/nope.txt")
+        assert (missing.status_code, missing.json()) == (404, {"missing": "/static/nope.txt"})
+        wrong = await client.delete("/static/hello.txt")
+        assert (wrong.status_code, wrong.json()) == (405, {"method": "DELETE", "allow": "GET, HEAD"})
+        assert (await client.get("/static/hello.txt")).text == "hello world"
+
+
+@pytest.mark.parametrize("mounted", [True, False])
+async def test_head_of_a_missing_file_has_no_body(site: Path, mounted: bool) -> None:
+    app: Any = _mounted(directory=site) if mounted else StaticFiles(directory=site)
+    status, headers, body = await _raw(app, "/static/nope.txt" if mounted else "/nope.txt", method="HEAD")
+    assert (status, body) == (404, b"")
+    assert headers[b"content-length"] == b"22"  # the GET's length: HEAD answers what GET would, without it
+
+
+async def test_lookup_steps_can_be_overridden(site: Path) -> None:
+    class Versioned(StaticFiles):
+        """``/v2/hello.txt`` serves ``hello.txt``: a cache-busting prefix dropped before the lookup."""
+
+        def get_path(self, scope: Any) -> str:
+            path = super().get_path(scope)
+            return path.split(os.sep, 1)[1] if path.startswith("v2" + os.sep) else path
+
+    status, _, body = await _raw(Versioned(directory=site), "/v2/hello.txt")
+    assert (status, body) == (200, b"hello world")
+    static = StaticFiles(directory=site)
+    full_path, stat_result = static.lookup_path("hello.txt")
+    assert (full_path, stat_result is not None) == (str((site / "hello.txt").resolve()), True)
+    assert static.lookup_path("../secret.txt") == ("", None)
+    assert static.lookup_path("hello.txt\x00.png") == ("", None)

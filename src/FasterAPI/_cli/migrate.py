@@ -43,6 +43,7 @@ STARLETTE_MODULES = {
     "starlette.status": "FasterAPI.status",
     "starlette.templating": "FasterAPI.templating",
     "starlette.testclient": "FasterAPI.testclient",
+    "starlette.types": "FasterAPI.types",
     "starlette.websockets": "FasterAPI.websockets",
 }
 

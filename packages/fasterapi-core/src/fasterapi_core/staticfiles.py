@@ -1,10 +1,15 @@
 """``StaticFiles``: an ASGI app serving files from directories, for ``app.mount("/static", StaticFiles(...))``.
 
-Requested paths are split into segments and checked before the file system is touched: ``..``,
-NUL bytes and absolute paths never resolve, and the final real path must lie inside a served
-directory (symlinks pointing outside are refused unless ``follow_symlink=True``). Every refusal is
-a plain 404. Supports GET/HEAD, ETag/Last-Modified with 304s, byte ranges, and ``html=True``
-(``index.html``, ``404.html`` and the trailing-slash redirect for directories).
+Requested paths never leave the served directories: ``..``, NUL bytes and backslashes find nothing,
+and the final real path must lie inside a served directory (symlinks pointing outside are refused
+unless ``follow_symlink=True``). Every refusal is a plain 404. Supports GET/HEAD, ETag/Last-Modified
+with 304s, byte ranges, and ``html=True`` (``index.html``, ``404.html`` and the trailing-slash
+redirect for directories).
+
+The steps carry Starlette's names (``get_path``, ``get_response``, ``lookup_path``,
+``file_response``), so the subclasses people write for Starlette work here (a single-page app's
+``index.html`` fallback). Inside a FasterAPI app a missing file or a wrong method is raised as
+``HTTPException`` for the app's handlers to answer, as in FastAPI; on its own the app answers it.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ import anyio
 import anyio.to_thread
 
 from ._file_response import FileResponse
+from .exceptions import HTTPException
+from .responses import JSONResponse, Response
 from .types import Receive, Scope, Send
 
 __all__ = ["NotModifiedHeaders", "StaticFiles"]
@@ -45,18 +52,20 @@ class StaticFiles:
         self.packages = packages
         self.html = html
         self.follow_symlink = follow_symlink
-        self.all_directories = self._directories(directory, packages)
+        self.all_directories = self.get_directories(directory, packages)
         if check_dir and directory is not None and not os.path.isdir(directory):
             raise RuntimeError(f"StaticFiles directory '{directory}' does not exist")
 
-    @staticmethod
-    def _directories(
-        directory: str | os.PathLike[str] | None, packages: Sequence[str | tuple[str, str]] | None
+    def get_directories(
+        self,
+        directory: str | os.PathLike[str] | None = None,
+        packages: Sequence[str | tuple[str, str]] | None = None,
     ) -> list[str]:
+        """The folders served, in lookup order: ``directory``, then each package's ``statics`` folder."""
         directories: list[str] = []
         if directory is not None:
             directories.append(os.fspath(directory))
-        for package in packages or ():
+        for package in packages or []:
             name, folder = (package, "statics") if isinstance(package, str) else package
             spec = importlib.util.find_spec(name)
             if spec is None or spec.origin is None:
@@ -75,68 +84,79 @@ class StaticFiles:
             return
         if scope["type"] != "http":
             return
-        method = scope.get("method", "GET")
-        if method not in ("GET", "HEAD"):
-            await _send_simple(send, 405, b'{"detail":"Method Not Allowed"}', [(b"allow", b"GET, HEAD")])
-            return
-        segments = _safe_segments(_route_path(scope))
-        if segments is None:
-            await _not_found(send)
-            return
-        trailing_slash = _route_path(scope).endswith("/")
-        found = await anyio.to_thread.run_sync(self._lookup, segments, trailing_slash)
-        if found is None:
-            await _not_found(send)
-            return
-        kind, full_path, stat_result = found
-        if kind == "redirect":
-            await self._redirect_to_slash(scope, send)
-            return
-        status = 404 if kind == "not_found_page" else 200
-        await _send_file(scope, receive, send, full_path, stat_result, status)
+        try:
+            response = await self.get_response(self.get_path(scope), scope)
+        except HTTPException as exc:
+            if _answered_by_app(scope):
+                raise  # the app's handlers answer it: a custom 404 handler sees missing files too
+            response = JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        await response(scope, receive, send)
 
-    # -- lookup (runs in a worker thread) ---------------------------------------------------------
+    # -- the steps, each one a place for subclasses to change (Starlette's names) ------------------
 
-    def _lookup(self, segments: list[str], trailing_slash: bool) -> tuple[str, str, os.stat_result] | None:
-        is_dir_request = not segments
-        file = self._find(segments)
-        if file is not None:
-            full_path, st = file
-            if stat.S_ISREG(st.st_mode):
-                return "file", full_path, st
-            if stat.S_ISDIR(st.st_mode) and self.html:
-                index = self._find([*segments, "index.html"])
-                if index is not None and stat.S_ISREG(index[1].st_mode):
-                    if not is_dir_request and not trailing_slash:
-                        return "redirect", "", index[1]
-                    return "file", index[0], index[1]
+    def get_path(self, scope: Scope) -> str:
+        """The requested path relative to the served folders (``"."`` for the mount's root)."""
+        return os.path.normpath(os.path.join(*_route_path(scope).split("/")))
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        """The response for ``path``; a missing file raises ``HTTPException(404)``, a wrong method 405.
+
+        Override it to change what is served, e.g. ``index.html`` for every unknown path of a
+        single-page app (catch the 404 and call ``super().get_response("index.html", scope)``).
+        """
+        if scope["method"] not in ("GET", "HEAD"):
+            raise HTTPException(405, headers={"Allow": "GET, HEAD"})
+        full_path, stat_result = await anyio.to_thread.run_sync(self.lookup_path, path)
+        if stat_result is not None and stat.S_ISREG(stat_result.st_mode):
+            return self.file_response(full_path, stat_result, scope)
+        if stat_result is not None and stat.S_ISDIR(stat_result.st_mode) and self.html:
+            full_path, stat_result = await anyio.to_thread.run_sync(self.lookup_path, os.path.join(path, "index.html"))
+            if stat_result is not None and stat.S_ISREG(stat_result.st_mode):
+                if path != "." and not scope["path"].endswith("/"):
+                    return _redirect_to_slash(scope)
+                return self.file_response(full_path, stat_result, scope)
         if self.html:
-            page = self._find(["404.html"])
-            if page is not None and stat.S_ISREG(page[1].st_mode):
-                return "not_found_page", page[0], page[1]
-        return None
+            full_path, stat_result = await anyio.to_thread.run_sync(self.lookup_path, "404.html")
+            if stat_result is not None and stat.S_ISREG(stat_result.st_mode):
+                return self.file_response(full_path, stat_result, scope, status_code=404)
+        raise HTTPException(404)
 
-    def _find(self, segments: list[str]) -> tuple[str, os.stat_result] | None:
+    def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
+        """The first served folder's file at ``path`` and its ``stat``; ``("", None)`` when there is none.
+
+        Runs in a worker thread. A path that would leave the served folder (``..``, symlinks pointing
+        outside unless ``follow_symlink=True``, NUL bytes, backslashes) finds nothing.
+        """
+        if "\x00" in path or "\\" in path:
+            return "", None
         for directory in self.all_directories:
             root = os.path.realpath(directory)
-            joined = os.path.join(root, *segments)
+            joined = os.path.join(root, path)
             full_path = os.path.abspath(joined) if self.follow_symlink else os.path.realpath(joined)
             if full_path != root and not full_path.startswith(root.rstrip(os.sep) + os.sep):
                 continue
             try:
                 return full_path, os.stat(full_path)
-            except (FileNotFoundError, NotADirectoryError, PermissionError, OSError):
+            except (OSError, ValueError):
                 continue
-        return None
+        return "", None
 
-    async def _redirect_to_slash(self, scope: Scope, send: Send) -> None:
-        path = scope.get("raw_path")
-        text = path.decode("latin-1") if isinstance(path, bytes) else scope["path"]
-        location = text.split("?", 1)[0] + "/"
-        query = scope.get("query_string", b"")
-        if query:
-            location += "?" + query.decode("latin-1")
-        await _send_simple(send, 307, b"", [(b"location", location.encode("latin-1"))], content_type=None)
+    def file_response(
+        self, full_path: str, stat_result: os.stat_result, scope: Scope, status_code: int = 200
+    ) -> Response:
+        """The file with its caching headers, or a bodiless 304 when the client's copy is current."""
+        headers = _file_headers(full_path, stat_result)
+        header_map = dict(headers)
+        if status_code == 200 and _not_modified(_request_headers(scope), header_map, stat_result):
+            not_modified = Response(status_code=304)
+            not_modified.raw_headers = [(k, v) for k, v in headers if k in NotModifiedHeaders]
+            return not_modified
+        # Everything else (Content-Length, byte ranges, multipart ranges, HEAD) is FileResponse's job.
+        media_type = header_map[b"content-type"].decode("latin-1")
+        extra = {key.decode("latin-1"): value.decode("latin-1") for key, value in headers if key != b"content-type"}
+        return FileResponse(
+            full_path, status_code=status_code, headers=extra, media_type=media_type, stat_result=stat_result
+        )
 
     async def check_config(self) -> None:
         """Raise if ``directory`` is not a directory (Starlette's hook; called lazily there)."""
@@ -154,39 +174,24 @@ def _route_path(scope: Scope) -> str:
     return path
 
 
-def _safe_segments(path: str) -> list[str] | None:
-    """The path's segments, or ``None`` for anything that could escape the served directory."""
-    if "\x00" in path or "\\" in path:
-        return None
-    segments = []
-    for segment in path.split("/"):
-        if segment in ("", "."):
-            continue
-        if segment == ".." or (os.name == "nt" and ":" in segment):
-            return None
-        segments.append(segment)
-    return segments
+def _answered_by_app(scope: Scope) -> bool:
+    """Whether a FasterAPI app is serving this request (its exception handlers answer our errors)."""
+    from .applications import Faster  # imported late: this module stays usable without the app
+
+    return isinstance(scope.get("app"), Faster)
 
 
-# -- responses ---------------------------------------------------------------------------------
-
-
-async def _not_found(send: Send) -> None:
-    await _send_simple(send, 404, b'{"detail":"Not Found"}', [])
-
-
-async def _send_simple(
-    send: Send,
-    status: int,
-    body: bytes,
-    headers: list[tuple[bytes, bytes]],
-    content_type: bytes | None = b"application/json",
-) -> None:
-    raw = [*headers, (b"content-length", str(len(body)).encode())]
-    if content_type is not None and body:
-        raw.append((b"content-type", content_type))
-    await send({"type": "http.response.start", "status": status, "headers": raw})
-    await send({"type": "http.response.body", "body": body})
+def _redirect_to_slash(scope: Scope) -> Response:
+    """A 307 to the same path with a trailing slash (a folder's ``index.html`` resolves relative links)."""
+    path = scope.get("raw_path")
+    text = path.decode("latin-1") if isinstance(path, bytes) else scope["path"]
+    location = text.split("?", 1)[0] + "/"
+    query = scope.get("query_string", b"")
+    if query:
+        location += "?" + query.decode("latin-1")
+    redirect = Response(status_code=307)
+    redirect.raw_headers = [(b"location", location.encode("latin-1")), (b"content-length", b"0")]
+    return redirect
 
 
 def _file_headers(full_path: str, st: os.stat_result) -> list[tuple[bytes, bytes]]:
@@ -236,21 +241,3 @@ def _not_modified(request: dict[bytes, bytes], headers: dict[bytes, bytes], st: 
             return False
         return int(st.st_mtime) <= since.timestamp()
     return False
-
-
-async def _send_file(
-    scope: Scope, receive: Receive, send: Send, full_path: str, st: os.stat_result, status: int
-) -> None:
-    headers = _file_headers(full_path, st)
-    header_map = dict(headers)
-    request = _request_headers(scope)
-    if status == 200 and _not_modified(request, header_map, st):
-        kept = [(k, v) for k, v in headers if k in NotModifiedHeaders]
-        await send({"type": "http.response.start", "status": 304, "headers": kept})
-        await send({"type": "http.response.body", "body": b""})
-        return
-    # Everything else (Content-Length, byte ranges, multipart ranges, HEAD) is FileResponse's job.
-    media_type = header_map[b"content-type"].decode("latin-1")
-    extra = {key.decode("latin-1"): value.decode("latin-1") for key, value in headers if key != b"content-type"}
-    response = FileResponse(full_path, status_code=status, headers=extra, media_type=media_type, stat_result=st)
-    await response(scope, receive, send)
