@@ -150,3 +150,27 @@ def test_objects_with_model_dump_or_dict_are_sent_as_that_dict() -> None:
 
     assert encode_json([Dumps(), Dicts()]) == b'[{"a":1},{"b":2}]'
     assert jsonable_encoder([Dumps(), Dicts()]) == [{"a": 1}, {"b": 2}]
+
+
+async def test_deques_and_generators_become_lists_as_in_fastapi() -> None:
+    from collections import deque
+
+    import httpx
+
+    from fasterapi_core import Faster
+
+    recent = deque([3, 2, 1], maxlen=3)
+    assert jsonable_encoder(recent) == [3, 2, 1]
+    assert jsonable_encoder({"ids": (n * 2 for n in range(3)), "nested": [deque([Color.RED])]}) == {
+        "ids": [0, 2, 4],
+        "nested": [["red"]],
+    }
+    app = Faster()
+
+    @app.get("/recent")
+    async def latest():  # type: ignore[no-untyped-def]  # an unannotated handler, as FastAPI users write them
+        return {"recent": recent, "squares": (n * n for n in range(3))}
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        response = await client.get("/recent")
+    assert (response.status_code, response.json()) == (200, {"recent": [3, 2, 1], "squares": [0, 1, 4]})

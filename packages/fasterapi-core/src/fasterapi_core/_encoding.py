@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import datetime
 import decimal
 import inspect
 import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -51,7 +53,7 @@ def _enc_hook(obj: Any) -> Any:
     """What msgspec does not encode itself: pydantic models and values (their own JSON form, by alias, as
     FastAPI's ``jsonable_encoder`` gives it), subclasses of the scalars msgspec encodes (sent as their base
     class is: ISO 8601 dates and durations, base64 bytes, decimals as strings) and objects with
-    ``model_dump()``/``dict()``."""
+    ``model_dump()``/``dict()``; deques and generators become lists."""
     serializer = getattr(type(obj), "__pydantic_serializer__", None)
     if serializer is not None:  # a pydantic model or dataclass
         return serializer.to_python(obj, mode="json", by_alias=True)
@@ -60,6 +62,8 @@ def _enc_hook(obj: Any) -> Any:
     for base, as_base in _AS_BASE:
         if isinstance(obj, base):
             return as_base(obj)
+    if isinstance(obj, (collections.deque, types.GeneratorType)):
+        return list(obj)  # a JSON array, as FastAPI's jsonable_encoder makes of them
     to_dict = getattr(obj, "model_dump", None) or getattr(obj, "dict", None)
     if callable(to_dict):
         return to_dict()
@@ -76,7 +80,7 @@ def _unencodable(obj: Any) -> str:
             f"Object of type coroutine is not JSON serializable: the result of calling {name}() was never "
             "awaited; did you forget `await`?"
         )
-    if inspect.isawaitable(obj) or inspect.isasyncgen(obj) or inspect.isgenerator(obj):
+    if inspect.isawaitable(obj) or inspect.isasyncgen(obj):
         return f"Object of type {kind} is not JSON serializable: did you forget `await` (or to iterate it)?"
     return (
         f"Object of type {kind} is not JSON serializable: return dicts, lists, str/int/float/bool/None, "
