@@ -126,7 +126,14 @@ def expected_values(tp: object) -> str | None:
     return ", ".join(shown[:-1]) + " or " + shown[-1]
 
 
+#: The usual spellings, looked up as sent before anything is lower-cased.
+_BOOL_TEXT = dict.fromkeys(_TRUE, True) | dict.fromkeys(_FALSE, False)
+
+
 def _parse_bool(value: Any) -> bool:
+    known = _BOOL_TEXT.get(value)
+    if known is not None:
+        return known
     if value.__class__ is bool:
         return bool(value)
     lowered = value.lower()

@@ -23,12 +23,12 @@ from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_h
 from ._form_limits import FormLimits, check_form_limits, merge_form_limits
 from ._limits import RequestTooLarge, check_declared_length
 from ._multipart import require_multipart
+from ._query import plan_query_reader
 from ._response import close_after_response
 from ._shaping import names_a_model, plan_shaping
 from ._type_support import display_name, unsupported_part, why_unsupported
 from ._websocket_support import websocket_route_class
 from .background import BackgroundTasks
-from .datastructures import query_dict
 from .dependencies import (
     Dependant,
     ParamPlan,
@@ -41,7 +41,6 @@ from .params import Depends
 from .requests import Request
 from .responses import JSONResponse, Response
 from .solver import (
-    _extract,
     body_headers,
     call_endpoint,
     decode_body,
@@ -146,6 +145,7 @@ class APIRoute(Route):
         "_has_simple_params",
         "_path_ready",
         "_query_only",
+        "_read_query",
         "_route_handler",
         "_shape",
         "_status",
@@ -205,6 +205,8 @@ class APIRoute(Route):
         self._query_only = bool(
             self._path_ready and dependant.query_params and not (dependant.header_params or dependant.cookie_params)
         )
+        #: How the query parameters are read when they are the only ones besides ready path values.
+        self._read_query = plan_query_reader(dependant.query_params) if self._query_only else None
         #: This route's ``max_body_size`` option, or ``_APP_LIMIT`` for the serving app's ``max_body_size``.
         self._body_limit: Any = opts.get("max_body_size", _APP_LIMIT)
         #: The dependencies as one flat list of steps, when the tree allows (see ``plan_flat_chain``).
@@ -424,7 +426,7 @@ class APIRoute(Route):
         if self._query_only:
             # Path values as they are plus query parameters, the most common shape: extracted right here.
             kwargs = dict(path_params)
-            _extract(dependant.query_params, query_dict(scope.get("query_string", b"")), "query", kwargs, errors)
+            self._read_query(scope.get("query_string", b""), kwargs, errors)  # type: ignore[misc]
         else:
             kwargs = extract_simple(dependant, scope, path_params, errors, self._path_ready)
         if errors:
