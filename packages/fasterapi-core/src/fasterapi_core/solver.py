@@ -202,60 +202,6 @@ async def solve(dependant: Dependant, ctx: RequestContext) -> dict[str, Any]:
 
 _MISSING: Any = object()
 
-#: One dependency of a flat chain: ``(dependant, its callable, whether it is a coroutine function, the
-#: dependant when it reads request values (else ``None``), {argument: index of the step giving it}, index
-#: of the first step of its own sub-tree)``. See :func:`plan_flat_chain`.
-ChainStep = tuple[Dependant, Any, bool, "Dependant | None", tuple[tuple[str, int], ...], int]
-#: The steps, then the endpoint's own ``{argument: step index}``.
-FlatChain = tuple[tuple[ChainStep, ...], tuple[tuple[str, int], ...]]
-
-
-def plan_flat_chain(dependant: Dependant) -> FlatChain | None:
-    """The dependencies of ``dependant`` as one list of steps, each after those it takes (post-order).
-
-    For trees that need nothing of a ``RequestContext``: every dependency is an async function or a
-    plain sync one (run as ``solve`` runs it) taking only path/query/header/cookie values and other
-    dependencies, with no generator, body, form, special parameter or parameter model anywhere, and no
-    callable reached twice (so the per-request cache could never be hit). ``None`` for every other tree;
-    those keep ``solve``. Running the steps in order, a step skipped when its sub-tree added errors,
-    does exactly what ``solve`` does, without one coroutine and one dict per level.
-    """
-    steps: list[ChainStep] = []
-    seen: set[Any] = set()
-
-    def add(node: Dependant) -> list[tuple[str, int]] | None:
-        args: list[tuple[str, int]] = []
-        for sub in node.dependencies:
-            child = sub.dependant
-            if (
-                child.is_async_gen
-                or child.is_gen
-                or child.body is not None
-                or child.form_params
-                or child.specials
-                or child.on_errors is not None
-                or child.needs_exit_stack
-                or child.cache_key in seen
-            ):
-                return None
-            seen.add(child.cache_key)
-            start = len(steps)
-            child_args = add(child)
-            if child_args is None:
-                return None
-            reads = child if child.has_params else None
-            steps.append((child, child.call, child.is_coroutine, reads, tuple(child_args), start))
-            if sub.name is not None:
-                args.append((sub.name, len(steps) - 1))
-        return args
-
-    if dependant.body is not None or dependant.form_params or dependant.specials or dependant.needs_exit_stack:
-        return None
-    endpoint_args = add(dependant)
-    if endpoint_args is None or not steps:
-        return None
-    return tuple(steps), tuple(endpoint_args)
-
 
 def _extract_params(dependant: Dependant, ctx: RequestContext, values: dict[str, Any], errors: list[Any]) -> None:
     if dependant.path_params:
