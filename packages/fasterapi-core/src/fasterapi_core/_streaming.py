@@ -91,6 +91,9 @@ class StreamingResponse(Response):
     async def _stream(self, send: Send) -> None:
         async for chunk in self.body_iterator:
             await send({"type": "http.response.body", "body": self._encode(chunk), "more_body": True})
+            # A generator that never waits, sent to a server whose ``send`` never waits, would otherwise
+            # hold the event loop for good: nothing could cancel it (a timeout, a server shutting down).
+            await anyio.lowlevel.checkpoint()
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

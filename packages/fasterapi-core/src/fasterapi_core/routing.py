@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections.abc
 import contextlib
 import enum
 import functools
@@ -22,6 +21,7 @@ from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
 from ._flat_chain import plan_flat_chain
 from ._form_limits import FormLimits, check_form_limits, merge_form_limits
+from ._json_lines import STREAM_ANNOTATIONS, JSONLinesResponse, plan_json_lines, stream_item_type
 from ._limits import RequestTooLarge, check_declared_length
 from ._multipart import require_multipart
 from ._query import plan_query_reader
@@ -156,6 +156,7 @@ class APIRoute(Route):
         "response_class",
         "response_model",
         "status_code",
+        "stream_item_type",
         "unbound_path_params",
     )
 
@@ -181,8 +182,20 @@ class APIRoute(Route):
             )
             require_multipart(_form_params(self.dependant), f"{getattr(endpoint, '__name__', endpoint)}()")
             self.response_model = self._response_model(endpoint, opts)
-            _check_response_model(self.response_model, "response_model" in opts, endpoint)
-            self._shape = plan_shaping(self.response_model, "response_model" in opts, opts)
+            #: The item type of a handler streaming JSON Lines (``-> AsyncIterable[Item]``), for the document.
+            self.stream_item_type: Any = None
+            # A generator handler (no other response class) streams its items as JSON Lines, as in FastAPI.
+            streams_lines = (self.dependant.is_async_gen or self.dependant.is_gen) and issubclass(
+                opts.get("response_class") or JSONResponse, JSONResponse
+            )
+            self._shape: Callable[[Any], Any] | None
+            if streams_lines:
+                self.stream_item_type = stream_item_type(self.response_model)
+                self.response_model = None
+                self._shape = plan_json_lines(self.stream_item_type, opts)
+            else:
+                _check_response_model(self.response_model, "response_model" in opts, endpoint)
+                self._shape = plan_shaping(self.response_model, "response_model" in opts, opts)
         except FasterAPIError as exc:
             if type(exc) is FasterAPIError:  # subclasses keep FastAPI's exact wording
                 exc.args = (f"{self.label}: {exc}", *exc.args[1:])
@@ -194,6 +207,8 @@ class APIRoute(Route):
         )
         self.status_code: int | None = opts.get("status_code")
         self.response_class: type[Response] = opts.get("response_class") or JSONResponse
+        if streams_lines:
+            self.response_class = JSONLinesResponse
         self._status = self.status_code or 200
         #: Non-Response results are sent as JSON right in the handler (no ``_send_result`` coroutine).
         self._direct_json = self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS
@@ -623,19 +638,6 @@ class APIRoute(Route):
         await response(scope, receive, send)
 
 
-#: Return annotations of streaming handlers (generators): their items are sent one by one, never as a whole.
-_STREAMED = frozenset(
-    {
-        collections.abc.Iterator,
-        collections.abc.Iterable,
-        collections.abc.AsyncIterator,
-        collections.abc.AsyncIterable,
-        collections.abc.Generator,
-        collections.abc.AsyncGenerator,
-    }
-)
-
-
 #: FastAPI ``APIRoute`` keywords without a meaning here (dependency overrides live on the app), accepted and dropped.
 _DROPPED_ROUTE_KEYWORDS = frozenset({"dependency_overrides_provider"})
 
@@ -662,7 +664,7 @@ def _keyword_options(path: str, given: dict[str, Any]) -> dict[str, Any]:
 
 def _check_response_model(model: Any, explicit: bool, endpoint: Any) -> None:
     """Refuse a response model nothing can validate (or a return annotation nothing can encode) when declared."""
-    if model is None or typing.get_origin(model) in _STREAMED:
+    if model is None or typing.get_origin(model) in STREAM_ANNOTATIONS:
         return
     validated = explicit or names_a_model(model)
     part = unsupported_part(model, encode_only=not validated)

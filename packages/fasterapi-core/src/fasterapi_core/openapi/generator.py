@@ -18,6 +18,7 @@ from typing import Any
 
 import msgspec
 
+from .._json_lines import JSONLinesResponse
 from ..dependencies import Dependant, ParamPlan
 from ..model_adapters import adapted_model
 from ..routing import OPENAPI_PATH_OPTION, APIRoute
@@ -304,14 +305,20 @@ class _Builder:
         main: dict[str, Any] = {"description": opts.get("response_description") or "Successful Response"}
         if status >= 200 and status not in (204, 304) and media_type:
             model = getattr(route, "response_model", None)
-            if "json" in media_type:
-                schema: dict[str, Any] = {}
-                if model is not None:
+            item_type = getattr(route, "stream_item_type", None)
+            schema: dict[str, Any] = {}
+            if media_type == JSONLinesResponse.media_type:
+                # One document per line: OpenAPI 3.2's ``itemSchema`` describes each, as FastAPI writes it.
+                if item_type is not None:
+                    schema = self.schemas.add_field(item_type, {}, output=True)
+                main["content"] = {media_type: {"itemSchema": schema}}
+            else:
+                if "json" not in media_type:
+                    schema = {"type": "string"}
+                elif model is not None:
                     title = field_title(f"Response_{operation_id}")
                     schema = self.schemas.add_field(model, {"title": title}, output=True)
-            else:
-                schema = {"type": "string"}
-            main["content"] = {media_type: {"schema": schema}}
+                main["content"] = {media_type: {"schema": schema}}
         responses[str(status)] = main
         for code, spec in (opts.get("responses") or {}).items():
             key = str(code.value if isinstance(code, enum.Enum) else code)
