@@ -492,7 +492,13 @@ class APIRoute(Route):
             body = await receive_rest(receive, message, limit)
         # Only a body sent without Content-Type needs the strict_content_type setting (looked up then).
         strict = True if content_type else self.options.get("strict_content_type", _app_strict(scope))
-        decode_body(dependant.body, body, content_type, kwargs, errors, strict)  # type: ignore[arg-type]
+        payload = decode_body(dependant.body, body, content_type, kwargs, errors, strict, not errors)  # type: ignore[arg-type]
+        if payload is not None:  # only fields were missing: the default 422's bytes came back
+            if _default_422(scope):
+                await _send_422(payload, scope, send)
+                return
+            # A handler wants the error dicts: the body is described again, the ordinary way (rare).
+            decode_body(dependant.body, body, content_type, kwargs, errors, strict)  # type: ignore[arg-type]
         if errors:
             await _reject(errors, body, scope, send)
             return
@@ -778,10 +784,19 @@ async def _reject(errors: list[dict[str, Any]], body: object, scope: Scope, send
     With no exception handler for ``RequestValidationError`` on the app the 422 is sent here directly
     (the same bytes the default handler sends); otherwise the error goes to the handlers.
     """
-    handlers = getattr(scope.get("app"), "exception_handlers", None)
-    if handlers is None or (handlers and any(key in handlers for key in _VALIDATION_ERROR_KEYS)):
+    if not _default_422(scope):
         raise RequestValidationError(errors, body=body)
-    payload = encode_json({"detail": errors})
+    await _send_422(encode_json({"detail": errors}), scope, send)
+
+
+def _default_422(scope: Scope) -> bool:
+    """True when the app has no exception handler for ``RequestValidationError``: the 422 is ours to send."""
+    handlers = getattr(scope.get("app"), "exception_handlers", None)
+    return handlers is not None and not (handlers and any(key in handlers for key in _VALIDATION_ERROR_KEYS))
+
+
+async def _send_422(payload: bytes, scope: Scope, send: Send) -> None:
+    """The default 422 answer whose body is ``payload`` (``{"detail": [...]}``, encoded)."""
     await send(
         {
             "type": "http.response.start",

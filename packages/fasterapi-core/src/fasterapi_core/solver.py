@@ -17,7 +17,7 @@ from typing import Any
 import anyio.to_thread
 import msgspec
 
-from ._body_errors import body_errors, json_invalid
+from ._body_errors import body_errors, json_invalid, missing_fields_payload
 from ._context import RequestContext, cookies_of
 from ._errors import json_invalid_error, missing_error
 from ._form_params import extract_form
@@ -292,8 +292,13 @@ def decode_body(
     values: dict[str, Any],
     errors: list[Any],
     strict: bool = True,
-) -> None:
-    """Validate ``body`` into ``values`` by ``plan`` (FastAPI's content-type rules); problems go to ``errors``."""
+    quick_422: bool = False,
+) -> bytes | None:
+    """Validate ``body`` into ``values`` by ``plan`` (FastAPI's content-type rules); problems go to ``errors``.
+
+    ``quick_422``: the caller has no other errors and sends the default 422 itself. A body whose only
+    problems are missing fields then comes back as the encoded 422 payload, with nothing in ``errors``.
+    """
     if not body:
         if not plan.embed:
             name, _, _, field = plan.params[0]
@@ -301,13 +306,13 @@ def decode_body(
                 errors.append(missing_error(("body",)))
             else:
                 values[name] = field.default_factory() if field.default_factory else field.default
-            return
+            return None
         for name, alias, _, field in plan.params:
             if field.required:
                 errors.append(missing_error(("body", alias)))
             else:
                 values[name] = field.default_factory() if field.default_factory else field.default
-        return
+        return None
     if (content_type and content_type != "application/json" and not _is_json_content_type(content_type)) or (
         not content_type and strict
     ):
@@ -317,7 +322,7 @@ def decode_body(
                 values[plan.params[0][0]] = body if plan.raw_type is bytes else body.decode("utf-8")
             except UnicodeDecodeError:
                 raise HTTPException(400, _PARSE_ERROR) from None
-            return
+            return None
         errors.append(
             {
                 "type": "model_attributes_type",
@@ -326,7 +331,7 @@ def decode_body(
                 "input": body.decode("utf-8", "replace"),
             }
         )
-        return
+        return None
     try:
         decoded = plan.decoder.decode(body)
     except msgspec.ValidationError as exc:
@@ -336,18 +341,22 @@ def decode_body(
         if retried is _FAILED and seconds_given:
             retried = _retry_with_seconds(plan, body, str(exc))
         if retried is _FAILED:
+            if quick_422 and not plan.embed and type(untyped) is tuple:
+                payload = missing_fields_payload(getattr(plan.decoder, "type", None), untyped[0])
+                if payload is not None:
+                    return payload
             found = _all_body_errors(plan, body, untyped, exc)
             if seconds_given:  # numbers of seconds are fine: only the other problems are reported
                 found = [e for e in found if not _SECONDS_ERROR.search(str(e.get("msg", "")))] or found
             errors.extend(found)
-            return
+            return None
         decoded = retried
     except ModelValidationError as exc:  # a model library behind the seam (pydantic) refused it
         errors.extend(exc.errors)
-        return
+        return None
     except msgspec.DecodeError as exc:
         errors.append(json_invalid(_text(body)) or json_invalid_error(exc, body))
-        return
+        return None
     except (UnicodeDecodeError, RecursionError):
         # Starlette's json.loads fails the same way and FastAPI answers 400 for it.
         raise HTTPException(400, _PARSE_ERROR) from None
@@ -355,14 +364,15 @@ def decode_body(
         problems = plan.check(decoded, ("body",))
         if problems:
             errors.extend(problems)
-            return
+            return None
     if plan.complete is not None:
         plan.complete(decoded)
     if not plan.embed:
         values[plan.params[0][0]] = decoded
-        return
+        return None
     for name, _, _, _ in plan.params:
         values[name] = getattr(decoded, name)
+    return None
 
 
 _FAILED: Any = object()
