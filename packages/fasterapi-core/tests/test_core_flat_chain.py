@@ -113,6 +113,13 @@ def wide_app(calls: list[str], general: bool) -> Faster:
     async def response(key: str = Depends(shared)) -> Response:
         return Response(key, media_type="text/plain", headers={"x-seen": key})
 
+    async def paging(size: int = Query(10, le=100), word: str = Query("any", alias="w-ord")) -> dict[str, Any]:
+        return {"size": size, "word": word}
+
+    @app.get("/typed/{number:int}")
+    async def typed(number: int, page: dict[str, Any] = Depends(paging), strict: bool = False) -> Any:
+        return {"number": number, "page": page, "strict": strict}
+
     return app
 
 
@@ -130,6 +137,12 @@ WIDE_REQUESTS = [
     ("GET", "/text", b"", [(b"x-key", b"k1")]),
     ("GET", "/response", b"", [(b"x-key", b"k1")]),
     ("GET", "/response", b"", []),
+    ("GET", "/text", b"", [(b"X-Key", b"upper")]),  # the same with single-value headers (scanned in place)
+    ("GET", "/text", b"", [(b"x-key", b"first"), (b"x-key", b"second")]),
+    ("GET", "/typed/7", b"", []),
+    ("GET", "/typed/7", b"size=5&w-ord=caf%C3%A9+au+lait&strict=on&size=6", []),
+    ("GET", "/typed/7", b"size=500&strict=maybe", []),
+    ("GET", "/typed/7", b"size=&w-ord=", []),
 ]
 
 
@@ -140,9 +153,8 @@ async def test_core_flat_chain_answers_and_calls_what_the_general_solver_does(
     flat_calls: list[str] = []
     general_calls: list[str] = []
     flat_app = wide_app(flat_calls, general=False)
-    assert route_of(flat_app, path.replace("/3", "/{item_id}").replace("/x", "/{item_id}")).handle.__name__ == (
-        "_handle_chain"
-    )
+    template = path.replace("/wide/3", "/wide/{item_id}").replace("/wide/x", "/wide/{item_id}")
+    assert route_of(flat_app, template.replace("/typed/7", "/typed/{number:int}")).handle.__name__ == "_handle_chain"
     flat = await call(flat_app, method, path, query=query, headers=headers)
     general = await call(wide_app(general_calls, general=True), method, path, query=query, headers=headers)
     assert flat == general
@@ -202,10 +214,29 @@ async def test_core_flat_chain_calls_each_step_directly_in_generated_code() -> N
     chain = route_of(app, "/me")._chain
     assert chain is not None
     assert chain.source == (
-        "async def run(p):\n"
-        "    r0 = await c_r0(x_token=p[0])\n"
+        "async def run(scope, path_params):\n"
+        "    query = last_values(scope.get('query_string', b''))\n"
+        "    h0 = None\n"
+        "    for name, value in scope.get('headers', ()):\n"
+        "        if name == b'x-token':\n"
+        "            if h0 is None:\n"
+        "                h0 = value.decode('latin-1')\n"
+        "        elif not name.islower():\n"
+        "            return INVALID\n"
+        "    p0 = h0\n"
+        "    if p0 is None:\n"
+        "        return INVALID\n"
+        "    p1 = query.get('verbose')\n"
+        "    if p1 is None:\n"
+        "        p1 = default_1\n"
+        "    else:\n"
+        "        try:\n"
+        "            p1 = convert_1(p1)\n"
+        "        except BAD_VALUE:\n"
+        "            return INVALID\n"
+        "    r0 = await c_r0(x_token=p0)\n"
         "    r1 = await c_r1(tok=r0)\n"
-        "    return await c_endpoint(user=r1, verbose=p[1])\n"
+        "    return await c_endpoint(user=r1, verbose=p1)\n"
     )
     answer = await call(app, "GET", "/me", query=b"verbose=1", headers=[(b"x-token", b"t")])
     assert answer["body"] == b'{"user":"t","verbose":true}'
@@ -224,7 +255,7 @@ async def test_core_flat_chain_tracebacks_show_the_generated_lines() -> None:
     chain = route_of(app, "/broken")._chain
     assert chain is not None
     with pytest.raises(RuntimeError) as caught:
-        await chain.run([])
+        await chain.run({"headers": []}, {})
     text = "".join(traceback.format_exception(caught.value))
     assert "GET /broken" in text
     assert "r0 = await c_r0()" in text
@@ -265,3 +296,15 @@ async def test_core_flat_chain_is_not_planned_for_trees_needing_a_context() -> N
         assert route_of(app, path)._chain is None
     assert (await call(app, "GET", "/async-gen"))["body"] == b"1"
     assert (await call(app, "GET", "/special"))["body"] == b"3"
+
+
+async def test_core_flat_chain_leaves_what_it_does_not_read_in_place_to_the_general_solver() -> None:
+    from fasterapi_core._flat_chain import INVALID
+
+    calls: list[str] = []
+    chain = route_of(wide_app(calls, general=False), "/text")._chain
+    assert chain is not None
+    assert await chain.run({"headers": [(b"x-key", b"k")]}, {}) == "key=k"
+    assert await chain.run({"headers": [(b"X-Key", b"k")]}, {}) is INVALID  # not lower-case, as ASGI promises
+    assert await chain.run({"headers": []}, {}) is INVALID
+    assert calls == ["shared"]  # nothing is called before every value is read

@@ -2,27 +2,33 @@
 
 A tree qualifies when it needs nothing of a ``RequestContext``: every dependency is an async function
 or a plain sync one taking only path/query/header/cookie values and other dependencies (no generator,
-body, form, special parameter or parameter model anywhere). For such a route a request is served in
-two steps:
+body, form, special parameter or parameter model anywhere). Its route serves a request with one
+``async def run(scope, path_params)`` written for it, which first reads every value of the tree
+(one header scan, one query parse), then awaits the dependencies and the endpoint with their keyword
+arguments written out, as a user would write the calls by hand::
 
-1. ``read``: every parameter of the tree, read and converted in one pass (one header scan, one query
-   parse). Any missing or invalid value gives ``None``: the route then lets the general solver
-   (``solver.solve``) answer, which knows FastAPI's error order and which dependencies still run. Nothing
-   has been called at that point, so that request is served exactly as the general solver serves it.
-2. ``run``: the dependencies and the endpoint awaited in order with their keyword arguments written
-   out, as a user would write the calls by hand::
+    async def run(scope, path_params):
+        h0 = None
+        for name, value in scope.get('headers', ()):
+            if name == b'x-token':
+                ...
+        p0 = h0
+        if p0 is None:
+            return INVALID
+        r0 = await c_r0(x_token=p0)
+        r1 = await c_r1(tok=r0)
+        return await c_endpoint(user=r1)
 
-       async def run(p):
-           r0 = await c0(x_token=p[0])
-           r1 = await c1(tok=r0)
-           r2 = await c2(user=r1)
-           return await endpoint(ctx=r2)
+A missing or invalid value returns ``INVALID`` before anything is called: the route then lets the
+general solver (``solver.solve``) answer that request, which knows FastAPI's error order and which
+dependencies still run. The per-request cache keeps FastAPI's meaning: a dependency reached again with
+``use_cache=True`` reuses the value of its first call in the request; with ``use_cache=False`` it is
+called again.
 
-Why generated code: a loop over planned steps (a results list, a fresh ``kwargs`` dict and a
-``call(**kwargs)`` per step) costs about twice what these direct calls cost (measured in
-``benchmarks/``), and on a three-level chain that loop was most of the framework's own time.
-The per-request cache keeps FastAPI's meaning: a dependency reached again with ``use_cache=True``
-reuses the value of its first call in the request; with ``use_cache=False`` it is called again.
+Why generated code: on this path every Python call costs about as much as reading a value. A loop over
+planned steps (a results list, a fresh ``kwargs`` dict and a ``call(**kwargs)`` per step) and a generic
+reader cost more than twice these straight lines (callgrind, ``benchmarks/callgrind_scenario.py
+deps``: 42,823 instructions per request with the loop, under 28,000 with this).
 """
 
 from __future__ import annotations
@@ -37,90 +43,32 @@ import msgspec
 
 from ._context import cookies_of
 from ._convert import _identity
+from ._query import last_values
 from .datastructures import query_dict
 from .dependencies import Dependant, ParamPlan
 from .solver import _headers_for, call_endpoint
 from .types import Scope
 
-__all__ = ["FlatChain", "plan_flat_chain"]
+__all__ = ["INVALID", "FlatChain", "plan_flat_chain"]
 
 _numbers = itertools.count()
 
-
 _PATH, _QUERY, _HEADER, _COOKIE = range(4)
+
+#: What ``run`` returns when a value is missing or invalid (nothing has been called yet).
+INVALID: Any = object()
 
 
 class FlatChain:
-    """A route's plain dependency tree as a reader of its parameters and one coroutine calling it all."""
+    """A route's plain dependency tree as one planned coroutine: ``await chain.run(scope, path_params)``."""
 
-    __slots__ = ("header_keys", "header_lists", "reads", "reads_cookies", "reads_query", "run", "size", "source")
+    __slots__ = ("run", "source")
 
-    def __init__(self, reads: list[tuple[int, ParamPlan, int]], source: str) -> None:
-        #: ``(source, plan, index in the values)`` per parameter; sources are ``_PATH``... ``_COOKIE``.
-        self.reads = tuple(reads)
-        self.size = len(reads)
-        self.reads_query = any(where == _QUERY for where, _, _ in reads)
-        self.reads_cookies = any(where == _COOKIE for where, _, _ in reads)
-        headers = [plan for where, plan, _ in reads if where == _HEADER]
-        #: The raw header names wanted (lower-case bytes) -> their alias, for one scan of the scope.
-        self.header_keys = {plan.alias.encode("latin-1"): plan.alias for plan in headers}
-        #: Some header parameter is a list (takes every value of a repeated header), not just the first one.
-        self.header_lists = any(plan.is_sequence for plan in headers)
-        #: The generated ``async def run(p)``, kept for tests and for reading tracebacks.
+    def __init__(self, run: Callable[[Scope, dict[str, Any]], Awaitable[Any]], source: str) -> None:
+        #: The endpoint's result, or ``INVALID``: then the general solver must answer the request.
+        self.run = run
+        #: The generated code, kept for tests and for reading tracebacks.
         self.source = source
-        self.run: Callable[[list[Any]], Awaitable[Any]]
-
-    def read(self, scope: Scope, path_params: dict[str, Any]) -> list[Any] | None:
-        """Every parameter of the tree, converted, in the order ``run`` takes them; ``None`` if one is invalid.
-
-        ``solver._extract`` for all sources at once, without building errors. Written as one function:
-        on this path each extra call costs about as much as reading a value.
-        """
-        query = query_dict(scope.get("query_string", b"")) if self.reads_query else _NOTHING
-        headers: dict[str, Any] = _NOTHING
-        if self.header_keys:
-            if self.header_lists:
-                headers = _headers_for(self.header_keys, scope)
-            else:  # the first value of each wanted header: one scan, no lists built
-                wanted = self.header_keys
-                headers = {}
-                for name, value in scope.get("headers", ()):
-                    alias = wanted.get(name)
-                    if alias is None:
-                        if name.islower():
-                            continue
-                        alias = wanted.get(name.lower())  # ASGI promises lower-case names; some servers break that
-                        if alias is None:
-                            continue
-                    if alias not in headers:
-                        headers[alias] = value.decode("latin-1")
-        sources = (path_params, query, headers, cookies_of(scope) if self.reads_cookies else _NOTHING)
-        values: list[Any] = [None] * self.size
-        for where, plan, index in self.reads:
-            raw = sources[where].get(plan.alias)
-            if raw is None:
-                if plan.required:
-                    return None
-                values[index] = plan.default_value()
-                continue
-            if plan.is_sequence:
-                value = raw if isinstance(raw, list) else [raw]
-            elif isinstance(raw, list):
-                value = raw[-1] if where == _QUERY else raw[0]  # a repeated query parameter: its last value
-            else:
-                value = raw
-            convert = plan.convert
-            if convert is _identity:  # text as it came (``str`` parameters): no call
-                values[index] = value
-                continue
-            try:
-                values[index] = convert(value)
-            except (ValueError, TypeError, msgspec.ValidationError):
-                return None
-        return values
-
-
-_NOTHING: dict[str, Any] = {}
 
 
 def _is_plain(dependant: Dependant) -> bool:
@@ -147,7 +95,9 @@ class _Planner:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.namespace: dict[str, Any] = {"call_endpoint": call_endpoint}
-        self.reads: list[tuple[int, ParamPlan, int]] = []
+        #: ``(source, plan)`` per parameter of the tree; the generated code reads number ``i`` into ``p{i}``.
+        self.reads: list[tuple[int, ParamPlan]] = []
+        self.endpoint_label = "endpoint"
         #: ``cache_key`` -> the variable holding that dependency's value in this request.
         self.cached: dict[Any, str] = {}
 
@@ -164,7 +114,7 @@ class _Planner:
                 if child_arguments is None:
                     return None
                 variable = f"r{len(self.lines)}"
-                self.lines.append(f"    {variable} = {self.call(child, variable, child_arguments)}")
+                self.lines.append(f"    {variable} = {self.call(variable, child, child_arguments)}")
                 if sub.use_cache:
                     self.cached[child.cache_key] = variable
             if sub.name is not None:
@@ -178,11 +128,11 @@ class _Planner:
             for plan in plans:
                 if not _is_name(plan.name):
                     return None
-                arguments.append((plan.name, f"p[{len(self.reads)}]"))
-                self.reads.append((where, plan, len(self.reads)))
+                arguments.append((plan.name, f"p{len(self.reads)}"))
+                self.reads.append((where, plan))
         return arguments
 
-    def call(self, dependant: Dependant, label: str, arguments: list[tuple[str, str]]) -> str:
+    def call(self, label: str, dependant: Dependant, arguments: list[tuple[str, str]]) -> str:
         """The awaited call of ``dependant``: direct when it is async, through ``call_endpoint`` (a thread) if not."""
         if dependant.is_coroutine:
             self.namespace[f"c_{label}"] = dependant.call
@@ -203,11 +153,103 @@ def plan_flat_chain(endpoint: Dependant, label: str = "route") -> FlatChain | No
     arguments = planner.arguments(endpoint)
     if arguments is None:
         return None
-    body = "\n".join([*planner.lines, f"    return {planner.call(endpoint, 'endpoint', arguments)}"])
-    source = f"async def run(p):\n{body}\n"
+    lines = [
+        "async def run(scope, path_params):",
+        *_reading_lines(planner.reads, planner.namespace),
+        *planner.lines,
+        f"    return {planner.call(planner.endpoint_label, endpoint, arguments)}",
+    ]
+    source = "\n".join(lines) + "\n"
     filename = f"<fasterapi flat chain {next(_numbers)}: {label}>"
     exec(compile(source, filename, "exec"), planner.namespace)
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    chain = FlatChain(planner.reads, source)
-    chain.run = planner.namespace["run"]
-    return chain
+    return FlatChain(planner.namespace["run"], source)
+
+
+def _reading_lines(reads: list[tuple[int, ParamPlan]], namespace: dict[str, Any]) -> list[str]:
+    """The code reading parameter ``i`` of ``reads`` into ``p{i}``: ``return INVALID`` if it is missing or invalid.
+
+    What ``solver._extract`` does for each parameter, with the decisions it takes per request (which
+    source, a list or not, a default, a conversion) taken here once.
+    """
+    namespace.update(
+        INVALID=INVALID,
+        query_dict=query_dict,
+        last_values=last_values,
+        cookies_of=cookies_of,
+        headers_for=_headers_for,
+        BAD_VALUE=(ValueError, TypeError, msgspec.ValidationError),
+    )
+    plans_from = {where: [plan for source, plan in reads if source == where] for where in range(4)}
+    # Where a source gives every value of a repeated key (a list), or one value per key.
+    query_lists = any(plan.is_sequence for plan in plans_from[_QUERY])
+    header_lists = any(plan.is_sequence for plan in plans_from[_HEADER])
+    lines: list[str] = []
+    if plans_from[_QUERY]:
+        lines.append(f"    query = {'query_dict' if query_lists else 'last_values'}(scope.get('query_string', b''))")
+    if plans_from[_COOKIE]:
+        lines.append("    cookies = cookies_of(scope)")
+    header_slots = {alias: slot for slot, alias in enumerate(dict.fromkeys(p.alias for p in plans_from[_HEADER]))}
+    if header_lists:
+        namespace["header_keys"] = {alias.encode("latin-1"): alias for alias in header_slots}
+        lines.append("    headers = headers_for(header_keys, scope)")
+    elif header_slots:
+        lines += _header_scan_lines(header_slots)
+    for index, (where, plan) in enumerate(reads):
+        if where == _PATH:
+            found = f"path_params.get({plan.alias!r})"
+        elif where == _QUERY:
+            found = f"query.get({plan.alias!r})"
+        elif where == _COOKIE:
+            found = f"cookies.get({plan.alias!r})"
+        else:
+            found = f"headers.get({plan.alias!r})" if header_lists else f"h{header_slots[plan.alias]}"
+        gives_lists = (where == _QUERY and query_lists) or (where == _HEADER and header_lists)
+        lines += _value_lines(index, plan, found, gives_lists, where == _QUERY, namespace)
+    return lines
+
+
+def _header_scan_lines(slots: dict[str, int]) -> list[str]:
+    """One scan of the raw headers keeping the first value of each wanted one in ``h{slot}``.
+
+    A header name that is not lower-case (ASGI promises it is; some servers break that) sends the
+    request to the general solver, which reads such names too.
+    """
+    lines = [f"    {' = '.join(f'h{slot}' for slot in slots.values())} = None"]
+    lines.append("    for name, value in scope.get('headers', ()):")
+    for alias, slot in slots.items():
+        lines.append(f"        {'if' if slot == 0 else 'elif'} name == {alias.encode('latin-1')!r}:")
+        lines.append(f"            if h{slot} is None:")
+        lines.append(f"                h{slot} = value.decode('latin-1')")
+    lines.append("        elif not name.islower():")
+    lines.append("            return INVALID")
+    return lines
+
+
+def _value_lines(
+    index: int, plan: ParamPlan, found: str, gives_lists: bool, last: bool, namespace: dict[str, Any]
+) -> list[str]:
+    """``p{index} = found``, then its default when it is absent, else its value as the parameter takes it."""
+    value = f"p{index}"
+    lines = [f"    {value} = {found}", f"    if {value} is None:"]
+    present: list[str] = []
+    if plan.is_sequence and not gives_lists:
+        present.append(f"{value} = [{value}]")
+    elif not plan.is_sequence and gives_lists:
+        present.append(f"{value} = {value}[-1]" if last else f"{value} = {value}[0]")  # a repeated query key: last
+    if plan.convert is not _identity:  # text as it came (``str`` parameters) needs no call
+        namespace[f"convert_{index}"] = plan.convert
+        present += ["try:", f"    {value} = convert_{index}({value})", "except BAD_VALUE:", "    return INVALID"]
+    if plan.required:
+        lines.append("        return INVALID")
+        return lines + [f"    {line}" for line in present]
+    if plan.default_factory is None:
+        namespace[f"default_{index}"] = plan.default
+        lines.append(f"        {value} = default_{index}")
+    else:
+        namespace[f"default_{index}"] = plan.default_factory
+        lines.append(f"        {value} = default_{index}()")
+    if present:
+        lines.append("    else:")
+        lines += [f"        {line}" for line in present]
+    return lines

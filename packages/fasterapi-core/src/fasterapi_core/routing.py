@@ -19,7 +19,7 @@ from fasterapi_routing.converters import IntConverter
 from ._context import RequestContext
 from ._convert import _identity, _parse_int
 from ._encoding import _LENGTH_HEADERS, JSON_CONTENT_TYPE, encode_json, length_header
-from ._flat_chain import plan_flat_chain
+from ._flat_chain import INVALID, plan_flat_chain
 from ._form_limits import FormLimits, check_form_limits, merge_form_limits
 from ._json_lines import STREAM_ANNOTATIONS, JSONLinesResponse, plan_json_lines, stream_item_type
 from ._limits import RequestTooLarge, check_declared_length
@@ -563,19 +563,21 @@ class APIRoute(Route):
         await close_after_response(ctx.exit_stack)  # core-app: an error now is past answering
 
     async def _handle_chain(self, scope: Scope, receive: Receive, send: Send, path_params: dict[str, Any]) -> None:
-        """A plain dependency tree (see ``_flat_chain``): its values read in one pass, its calls planned.
+        """A plain dependency tree (see ``_flat_chain``): its values read and its calls made by planned code.
 
-        A request with an invalid value, or served while ``dependency_overrides`` are set, takes
-        ``_handle_full``: nothing has been called yet, and the general solver knows FastAPI's error
-        order and which dependencies still run.
+        A request with a missing or invalid value, or served while ``dependency_overrides`` are set,
+        takes ``_handle_full``: nothing has been called yet, and the general solver knows FastAPI's
+        error order and which dependencies still run.
         """
         chain = self._chain
         assert chain is not None
-        values = chain.read(scope, path_params)
-        if values is None or getattr(scope.get("app"), "dependency_overrides", None):
+        if getattr(scope.get("app"), "dependency_overrides", None):
             await self._handle_full(scope, receive, send, path_params)
             return
-        result = await chain.run(values)
+        result = await chain.run(scope, path_params)
+        if result is INVALID:
+            await self._handle_full(scope, receive, send, path_params)
+            return
         if not self._direct_json or isinstance(result, Response):
             await self._send_result(result, None, scope, receive, send)
             return
