@@ -74,6 +74,7 @@ def _extract(
             else:
                 values[plan.name] = plan.default_value()
             continue
+        value: Any  # a list for sequence parameters, one text otherwise (mypyc checks local types)
         if plan.is_sequence:
             value = raw if isinstance(raw, list) else [raw]
         elif isinstance(raw, list):

@@ -119,7 +119,7 @@ class Node:
         if node is not None:
             return node
         node = self.keys[id(converter)] = Node(self.depth + 1)
-        matcher = segment_matcher(converter)
+        matcher: Matcher = segment_matcher(converter)
         if getattr(converter, "matches_rest", False):
             self.rest.append((matcher, node))
         elif matcher is None:
