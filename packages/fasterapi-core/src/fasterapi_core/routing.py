@@ -185,14 +185,13 @@ class APIRoute(Route):
             #: The item type of a handler streaming JSON Lines (``-> AsyncIterable[Item]``), for the document.
             self.stream_item_type: Any = None
             # A generator handler (no other response class) streams its items as JSON Lines, as in FastAPI.
-            streams_lines = (self.dependant.is_async_gen or self.dependant.is_gen) and issubclass(
-                opts.get("response_class") or JSONResponse, JSONResponse
-            )
+            self.response_class: type[Response] = opts.get("response_class") or JSONResponse
             self._shape: Callable[[Any], Any] | None
-            if streams_lines:
+            if (self.dependant.is_async_gen or self.dependant.is_gen) and issubclass(self.response_class, JSONResponse):
                 self.stream_item_type = stream_item_type(self.response_model)
                 self.response_model = None
                 self._shape = plan_json_lines(self.stream_item_type, opts)
+                self.response_class = JSONLinesResponse
             else:
                 _check_response_model(self.response_model, "response_model" in opts, endpoint)
                 self._shape = plan_shaping(self.response_model, "response_model" in opts, opts)
@@ -206,9 +205,6 @@ class APIRoute(Route):
             {plan.name for plan in _path_plans(self.dependant)} - set(self.template.param_names)
         )
         self.status_code: int | None = opts.get("status_code")
-        self.response_class: type[Response] = opts.get("response_class") or JSONResponse
-        if streams_lines:
-            self.response_class = JSONLinesResponse
         self._status = self.status_code or 200
         #: Non-Response results are sent as JSON right in the handler (no ``_send_result`` coroutine).
         self._direct_json = self.response_class is JSONResponse and self._status not in _NO_BODY_STATUS
