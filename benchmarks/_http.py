@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from _peers import scratch_venv
+
 HERE = Path(__file__).resolve().parent
-VENVS = HERE / ".venvs"
 #: The same server versions for every framework: ours runs in the workspace venv, where uv.lock pins them.
 SERVER_PINS = ["uvicorn==0.54.0", "httptools==0.9.0", "uvloop==0.23.0", "granian==2.8.9"]
 #: What the TechEmpower apps use; in every peer venv, so the two scripts share their venvs.
@@ -35,23 +36,7 @@ PINNED = (os.cpu_count() or 1) >= 2 and shutil.which("taskset") is not None
 
 def ensure_venv(name: str) -> str:
     """The python of ``benchmarks/.venvs/http-NAME`` with the peer, the servers and the database drivers."""
-    requirements = [*PEER_PINS[name], *SERVER_PINS, *DRIVER_PINS]
-    venv = VENVS / f"http-{name}"
-    python = venv / "bin" / "python"
-    marker = venv / ".requirements"
-    wanted = "\n".join(requirements)
-    if python.exists() and marker.exists() and marker.read_text() == wanted:
-        return str(python)
-    uv = shutil.which("uv")
-    if uv is None:
-        raise SystemExit("uv is needed to create the scratch venvs (https://docs.astral.sh/uv/)")
-    print(f"creating {venv.relative_to(HERE.parent)} with {', '.join(requirements)} ...", file=sys.stderr)
-    if venv.exists():
-        shutil.rmtree(venv)
-    subprocess.run([uv, "venv", "-q", "--python", sys.executable, str(venv)], check=True)
-    subprocess.run([uv, "pip", "install", "-q", "--python", str(python), *requirements], check=True)
-    marker.write_text(wanted)
-    return str(python)
+    return scratch_venv(f"http-{name}", [*PEER_PINS[name], *SERVER_PINS, *DRIVER_PINS])
 
 
 def ours_python(modules: Sequence[str]) -> str:

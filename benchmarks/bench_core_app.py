@@ -6,11 +6,11 @@ Run from the repository root:
     uv run python benchmarks/bench_core_app.py --quick    # shorter, noisier
 
 Every scenario builds the same small app twice, once with ``fasterapi_core`` (workspace venv) and once
-with FastAPI (scratch venv ``benchmarks/.venvs/asgi-fastapi``, created on first run with ``uv venv`` +
-``uv pip install``, versions pinned below). Each framework runs in its own subprocess (this file with
-``--worker NAME``); responses are checked before timing; rounds alternate between the two workers and
-each cell is the median over rounds of process CPU time per request (CPU time, not wall time, so a
-busy machine disturbs the numbers less).
+with FastAPI (scratch venv ``benchmarks/.venvs/asgi-fastapi``, created on first run, versions pinned in
+``bench_direct_asgi.py``). Each framework runs in its own subprocess (this file with ``--worker NAME``);
+responses are checked before timing; rounds alternate between the two workers and each cell is the
+median over rounds of process CPU time per request (CPU time, not wall time, so a busy machine disturbs
+the numbers less).
 """
 
 # No ``from __future__ import annotations``: FastAPI cannot resolve string annotations of local handlers.
@@ -18,18 +18,15 @@ busy machine disturbs the numbers less).
 import argparse
 import asyncio
 import json
-import os
-import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-VENV = HERE / ".venvs" / "asgi-fastapi"
-FASTAPI_PINS = ["fastapi==0.165.0", "starlette==1.10.0", "pydantic==2.14.4"]
+from _peers import Worker
+from bench_direct_asgi import ensure_venv
+
 BIG = {"items": [{"id": i, "name": f"item number {i}", "tags": ["a", "b", "c"]} for i in range(60)]}
 ORIGIN = (b"origin", b"https://app.example")
 
@@ -184,46 +181,6 @@ async def worker_main(name: str) -> None:
         print(json.dumps({"us": elapsed / n * 1e6}), flush=True)
 
 
-def ensure_fastapi_venv() -> Path:
-    python = VENV / "bin" / "python"
-    if python.exists():
-        return python
-    uv = shutil.which("uv")
-    if uv is None:
-        raise SystemExit("uv is needed to create the FastAPI scratch venv")
-    subprocess.run([uv, "venv", "-q", "--python", sys.executable, str(VENV)], check=True)
-    subprocess.run([uv, "pip", "install", "-q", "--python", str(python), *FASTAPI_PINS], check=True)
-    return python
-
-
-class Worker:
-    def __init__(self, name: str, python: str) -> None:
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
-        self.name = name
-        self.proc = subprocess.Popen(
-            [python, __file__, "--worker", name],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-
-    def ask(self, request: dict[str, Any]) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps(request) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"worker {self.name} exited")
-        result: dict[str, Any] = json.loads(line)
-        return result
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        self.proc.wait(timeout=30)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -233,7 +190,8 @@ def main() -> None:
         asyncio.run(worker_main(args.worker))
         return
     n, rounds = (2_000, 3) if args.quick else (10_000, 7)
-    workers = [Worker("ours", sys.executable), Worker("fastapi", str(ensure_fastapi_venv()))]
+    script = str(Path(__file__).resolve())
+    workers = [Worker(script, "ours", sys.executable), Worker(script, "fastapi", ensure_venv("fastapi"))]
     try:
         for index, scenario in enumerate(SCENARIOS):
             for worker in workers:

@@ -32,18 +32,14 @@ see the same quiet and busy moments of the machine; each cell is the median of t
 import argparse
 import asyncio
 import json
-import os
-import shutil
-import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-VENVS = HERE / ".venvs"
+from _peers import Worker, answer_commands, interleaved_medians, scratch_venv
+
 _FASTAPI = ["fastapi==0.165.0", "starlette==1.10.0", "pydantic==2.14.4"]
 #: Scratch venv requirements of each peer; Starlette runs in FastAPI's venv (the same Starlette and pydantic).
 PEERS: dict[str, list[str]] = {
@@ -714,76 +710,20 @@ async def worker_main(name: str) -> None:
     # Warm up each scenario (lazy builds, caches) before anything is timed.
     for p in prepared:
         await time_loop(app, p, 200)
-    print(json.dumps({"problems": [p for p in problems if p]}), flush=True)
-    for line in sys.stdin:
-        command = json.loads(line)
-        if command["cmd"] == "quit":
-            return
-        index, n = command["scenario"], command["n"]
-        micros = await time_loop(app, prepared[index], n)
-        print(json.dumps({"us": micros}), flush=True)
+
+    async def time_scenario(index: int, n: int) -> float:
+        return await time_loop(app, prepared[index], n)
+
+    await answer_commands(time_scenario, [p for p in problems if p])
 
 
 # -- the parent: venvs, workers, interleaved rounds, the table --------------------------------------------------
 
 
-def ensure_venv(name: str) -> Path:
+def ensure_venv(name: str) -> str:
+    """The python of the scratch venv holding peer ``name`` (Starlette shares FastAPI's)."""
     name = VENV_OF.get(name, name)
-    venv = VENVS / f"asgi-{name}"
-    python = venv / "bin" / "python"
-    marker = venv / ".requirements"
-    wanted = "\n".join(PEERS[name])
-    if python.exists() and marker.exists() and marker.read_text() == wanted:
-        return python
-    uv = shutil.which("uv")
-    if uv is None:
-        raise SystemExit("uv is needed to create the scratch venvs (https://docs.astral.sh/uv/)")
-    print(f"creating {venv.relative_to(HERE.parent)} with {', '.join(PEERS[name])} ...", file=sys.stderr)
-    if venv.exists():
-        shutil.rmtree(venv)
-    subprocess.run([uv, "venv", "-q", "--python", sys.executable, str(venv)], check=True)
-    subprocess.run([uv, "pip", "install", "-q", "--python", str(python), *PEERS[name]], check=True)
-    marker.write_text(wanted)
-    return python
-
-
-class Worker:
-    def __init__(self, name: str, python: str) -> None:
-        self.name = name
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-        self.process = subprocess.Popen(
-            [python, str(Path(__file__).resolve()), "--worker", "ours" if name == "before" else name],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=str(HERE),
-        )
-        ready = self._read()
-        if ready["problems"]:
-            self.close()
-            raise SystemExit(f"{name} answered wrongly:\n  " + "\n  ".join(ready["problems"]))
-
-    def _read(self) -> dict[str, Any]:
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        if not line:
-            raise SystemExit(f"worker {self.name} exited early (code {self.process.wait()})")
-        result: dict[str, Any] = json.loads(line)
-        return result
-
-    def run(self, scenario: int, n: int) -> float:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps({"cmd": "run", "scenario": scenario, "n": n}) + "\n")
-        self.process.stdin.flush()
-        micros: float = self._read()["us"]
-        return micros
-
-    def close(self) -> None:
-        if self.process.stdin is not None and self.process.poll() is None:
-            self.process.stdin.write(json.dumps({"cmd": "quit"}) + "\n")
-            self.process.stdin.flush()
-        self.process.wait(timeout=30)
+    return scratch_venv(f"asgi-{name}", PEERS[name])
 
 
 def main() -> None:
@@ -805,24 +745,25 @@ def main() -> None:
     rounds = args.rounds or (3 if args.quick else 7)
     budget = 0.05 if args.quick else 0.2  # seconds per timed loop
     names = args.only or WORKERS
-    pythons = {name: str(ensure_venv(name)) if name in PEERS else sys.executable for name in names}
+    pythons = {name: ensure_venv(name) if name in PEERS else sys.executable for name in names}
     if args.before:
         names = [*names[: names.index("ours")], "before", *names[names.index("ours") :]] if "ours" in names else names
         pythons["before"] = args.before
-    workers = {name: Worker(name, pythons[name]) for name in names}
+    script = str(Path(__file__).resolve())
+    workers = {
+        name: Worker(script, name, pythons[name], worker_name="ours" if name == "before" else name) for name in names
+    }
     results: dict[str, dict[str, float]] = {name: {} for name in names}
     try:
+        for worker in workers.values():
+            worker.wait_ready()
         for index, scenario in enumerate(SCENARIOS):
             label = scenario[0]
             if args.scenario and not any(part in label for part in args.scenario):
                 continue
-            counts = {name: max(50, int(budget / max(workers[name].run(index, 50), 0.1) * 1e6)) for name in names}
-            samples: dict[str, list[float]] = {name: [] for name in names}
-            for _ in range(rounds):
-                for name in names:
-                    samples[name].append(workers[name].run(index, counts[name]))
+            medians = interleaved_medians(workers, index, rounds=rounds, budget=budget)
             for name in names:
-                results[name][label] = statistics.median(samples[name])
+                results[name][label] = medians[name]
             print(f"  measured {label}", file=sys.stderr)
     finally:
         for worker in workers.values():

@@ -17,13 +17,11 @@ before anything is timed; rounds interleave the workers; each cell is the median
 import argparse
 import asyncio
 import json
-import os
-import statistics
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+from _peers import Worker, answer_commands, interleaved_medians
 from bench_direct_asgi import Prepared, check, ensure_venv, json_headers, time_loop
 
 ITEM = {
@@ -111,51 +109,11 @@ async def worker_main(name: str) -> None:
     problems = [await check(app, prepared[i], name) for i in indexes]
     for i in indexes:
         await time_loop(app, prepared[i], 200)  # warm-up
-    print(json.dumps({"problems": [p for p in problems if p]}), flush=True)
-    for line in sys.stdin:
-        command = json.loads(line)
-        if command["cmd"] == "quit":
-            return
-        print(json.dumps({"us": await time_loop(app, prepared[command["scenario"]], command["n"])}), flush=True)
 
+    async def time_scenario(index: int, n: int) -> float:
+        return await time_loop(app, prepared[index], n)
 
-class Worker:
-    def __init__(self, name: str, python: str) -> None:
-        self.name = name
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-        self.process = subprocess.Popen(
-            [python, str(Path(__file__).resolve()), "--worker", name],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=str(Path(__file__).resolve().parent),
-        )
-        problems = self._read()["problems"]
-        if problems:
-            self.close()
-            raise SystemExit(f"{name} answered wrongly:\n  " + "\n  ".join(problems))
-
-    def _read(self) -> dict[str, Any]:
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        if not line:
-            raise SystemExit(f"worker {self.name} exited early (code {self.process.wait(timeout=30)})")
-        result: dict[str, Any] = json.loads(line)
-        return result
-
-    def run(self, scenario: int, n: int) -> float:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps({"cmd": "run", "scenario": scenario, "n": n}) + "\n")
-        self.process.stdin.flush()
-        micros: float = self._read()["us"]
-        return micros
-
-    def close(self) -> None:
-        if self.process.stdin is not None and self.process.poll() is None:
-            self.process.stdin.write(json.dumps({"cmd": "quit"}) + "\n")
-            self.process.stdin.flush()
-        self.process.wait(timeout=30)
+    await answer_commands(time_scenario, [p for p in problems if p])
 
 
 def main() -> None:
@@ -167,18 +125,19 @@ def main() -> None:
         asyncio.run(worker_main(args.worker))
         return
     rounds, budget = (3, 0.05) if args.quick else (7, 0.2)
-    workers = {"ours": Worker("ours", sys.executable), "fastapi": Worker("fastapi", str(ensure_venv("fastapi")))}
+    script = str(Path(__file__).resolve())
+    workers = {
+        "ours": Worker(script, "ours", sys.executable),
+        "fastapi": Worker(script, "fastapi", ensure_venv("fastapi")),
+    }
     results: dict[str, dict[int, float]] = {name: {} for name in WORKERS}
     try:
+        for worker in workers.values():
+            worker.wait_ready()
         for index in range(len(SCENARIOS)):
-            names = [name for name in WORKERS if index in _scenarios_for(name)]
-            counts = {name: max(50, int(budget / max(workers[name].run(index, 50), 0.1) * 1e6)) for name in names}
-            samples: dict[str, list[float]] = {name: [] for name in names}
-            for _ in range(rounds):
-                for name in names:
-                    samples[name].append(workers[name].run(index, counts[name]))
-            for name in names:
-                results[name][index] = statistics.median(samples[name])
+            taking_part = {name: workers[name] for name in WORKERS if index in _scenarios_for(name)}
+            for name, median in interleaved_medians(taking_part, index, rounds=rounds, budget=budget).items():
+                results[name][index] = median
     finally:
         for worker in workers.values():
             worker.close()
